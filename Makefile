@@ -1,0 +1,56 @@
+# The two commands of the quick start are `make run` and `make test`; the rest serve them.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: run test check lint format messages totp clean
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
+		|| { echo "Samskab needs Python 3.11 or newer (PYTHON=$(PYTHON))."; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed-run: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	@touch $@
+
+$(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e ".[dev]"
+	@touch $@ $(VENV)/.installed-run
+
+## run: install, migrate, load the demo data, serve http://127.0.0.1:8000/ with a Celery worker and beat
+run: $(VENV)/.installed-run
+	@mkdir -p var
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py seed_demo
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/honcho start -f Procfile.dev
+
+## test: install the test dependencies and run the whole suite (PostgreSQL/Redis when DATABASE_URL/REDIS_URL are set)
+test: $(VENV)/.installed-dev
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+## check: the static checks CI runs besides the tests
+check: $(VENV)/.installed-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=config.settings.production SECRET_KEY=throwaway-$$(date +%s%N)-0123456789abcdefghijklmnopqrstuvwxyz \
+		ALLOWED_HOSTS=samskab.example SITE_URL=https://samskab.example \
+		$(BIN)/python manage.py check --deploy --fail-level WARNING
+
+format: $(VENV)/.installed-dev
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+## messages: refresh locale/da after changing text (needs gettext); the compiled .mo is committed
+messages: $(VENV)/.installed-dev
+	$(BIN)/python manage.py makemessages -l da --ignore '.venv/*' --ignore 'var/*' --no-obsolete
+	$(BIN)/python manage.py compilemessages -l da --ignore '.venv/*'
+
+## totp: the current second-factor code of the demo officials
+totp: $(VENV)/.installed-run
+	@$(BIN)/python manage.py demo_totp
+
+clean:
+	rm -rf $(VENV) var

@@ -1,0 +1,55 @@
+"""Request guards for signed-in people: officials need a second factor; personal pages are never cached."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
+
+from accounts.roles import is_official
+from accounts.second_factor import has_second_factor
+
+# Paths an official may use before the second factor is set up: signing in and setting it up,
+# the public information pages, and the assets they need.
+PATHS_OPEN_WITHOUT_SECOND_FACTOR = (
+    "/accounts/",
+    "/static/",
+    "/i18n/",
+    "/healthz",
+    "/privacy/",
+    "/accessibility/",
+)
+
+
+class OfficialsNeedSecondFactorMiddleware:
+    """Staff, politicians and facilitators see personal data: no official page without TOTP."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        path = request.path_info
+        if (
+            request.user.is_authenticated
+            and not path.startswith(PATHS_OPEN_WITHOUT_SECOND_FACTOR)
+            and is_official(request.user)
+            and not has_second_factor(request.user)
+        ):
+            target = reverse("accounts:second_factor_required")
+            return redirect(f"{target}?{urlencode({'next': request.get_full_path()})}")
+        return self.get_response(request)
+
+
+class NoStoreForSignedInMiddleware:
+    """A signed-in page may show personal data; no browser or proxy may keep a copy."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.user.is_authenticated:
+            add_never_cache_headers(response)  # Cache-Control: no-store, private, …
+        return response

@@ -1,0 +1,12 @@
+from __future__ import annotations
+
+from django.urls import path
+
+from accounts import views
+
+app_name = "accounts"
+
+urlpatterns = [
+    path("second-factor/", views.second_factor_required, name="second_factor_required"),
+    path("language/", views.language_switch, name="language_switch"),
+]

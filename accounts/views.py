@@ -1,0 +1,50 @@
+"""Account pages of our own: why and how to set up the second factor; the language switch."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+from django.views.i18n import set_language
+
+from accounts.roles import is_official
+from accounts.second_factor import has_second_factor
+
+
+def _safe_next(request: HttpRequest, fallback: str = "/") -> str:
+    target = request.POST.get("next") or request.GET.get("next") or fallback
+    if url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return fallback
+
+
+@login_required
+def second_factor_required(request: HttpRequest) -> HttpResponse:
+    """Explains, in plain words, the one-time setup officials must do before their first official page."""
+    if not is_official(request.user) or has_second_factor(request.user):
+        return redirect(_safe_next(request))
+    return render(
+        request,
+        "accounts/second_factor_required.html",
+        {"next": _safe_next(request)},
+    )
+
+
+@require_POST
+def language_switch(request: HttpRequest) -> HttpResponse:
+    """Django's set_language, which also remembers the choice for a signed-in person's emails."""
+    response = set_language(request)
+    language = request.POST.get("language", "")
+    if (
+        request.user.is_authenticated
+        and language in dict(settings.LANGUAGES)
+        and request.user.preferred_language != language
+    ):
+        request.user.preferred_language = language
+        request.user.save(update_fields=["preferred_language"])
+    return response

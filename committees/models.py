@@ -1,0 +1,1 @@
+"""Task committees models: filled by the later issues (see DESIGN.md §3)."""

@@ -1,0 +1,25 @@
+"""Settings for pytest: DATABASE_URL and REDIS_URL decide PostgreSQL/Redis, SQLite otherwise."""
+
+from __future__ import annotations
+
+from .base import *  # noqa: F403
+from .base import env
+
+DEBUG = False
+SECRET_KEY = "test-key-not-secret-0123456789-0123456789-0123456789"
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Tests run tasks in-process; tests/reliability starts real workers with their own settings.
+CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=True)
+CELERY_TASK_EAGER_PROPAGATES = True
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+# Each test process gets its own cache so rate limits never leak between tests.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Redis when CI provides it; otherwise kombu's in-memory transport, which needs no file or server.
+CELERY_BROKER_URL = env("REDIS_URL", default="") or "memory://"
+# Tests serve static files through the finders; no collected folder is needed.
+STATIC_ROOT = None
+WHITENOISE_USE_FINDERS = True

@@ -1,0 +1,1 @@
+"""Deliberation models: filled by the later issues (see DESIGN.md §3)."""

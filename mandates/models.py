@@ -1,0 +1,1 @@
+"""Mandates models: filled by the later issues (see DESIGN.md §3)."""

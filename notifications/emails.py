@@ -1,0 +1,45 @@
+"""Turns an outbox row into an email, in the recipient's language (subject, text and HTML parts)."""
+
+from __future__ import annotations
+
+import hashlib
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from notifications.models import Notification
+
+
+def message_id(notification: Notification) -> str:
+    """Stable per idempotency key, so a receiver can drop the copy a crash might cause."""
+    digest = hashlib.sha256(notification.key.encode()).hexdigest()[:32]
+    domain = urlsplit(settings.SITE_URL).hostname or "localhost"
+    return f"<{digest}@{domain}>"
+
+
+def render_message(notification: Notification) -> EmailMultiAlternatives:
+    recipient = notification.recipient
+    context = {
+        **notification.context,
+        "recipient": recipient,
+        "site_url": settings.SITE_URL,
+        "municipality_name": settings.MUNICIPALITY_NAME,
+    }
+    prefix = f"emails/{notification.kind}"
+    with translation.override(notification.language):
+        subject = " ".join(render_to_string(f"{prefix}_subject.txt", context).split())
+        text = render_to_string(f"{prefix}_body.txt", context)
+        html = render_to_string(f"{prefix}_body.html", context)
+    message = EmailMultiAlternatives(
+        subject=subject,
+        body=text,
+        to=[recipient.email],
+        headers={"Message-ID": message_id(notification), "Auto-Submitted": "auto-generated"},
+    )
+    message.attach_alternative(html, "text/html")
+    if notification.ics:
+        message.attach("invitation.ics", notification.ics, "text/calendar")
+    return message

@@ -1,0 +1,77 @@
+"""Writes to the outbox. Business services call `notification_schedule` inside their own transaction."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.template.loader import get_template
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from notifications.models import Notification
+
+logger = logging.getLogger(__name__)
+
+TEMPLATE_PARTS = ("subject.txt", "body.txt", "body.html")
+
+
+def _check_kind(kind: str) -> None:
+    """A kind is its three templates; a missing one is a programming error, caught at scheduling."""
+    for part in TEMPLATE_PARTS:
+        get_template(f"emails/{kind}_{part}")
+
+
+def _kick_dispatch() -> None:
+    """Ask a worker to dispatch now rather than at the next beat tick; best effort only."""
+    from notifications.tasks import outbox_dispatch_task
+
+    try:
+        outbox_dispatch_task.apply_async(retry=False)
+    except Exception:  # the broker is down: the beat tick will send it when it is back
+        logger.warning("Could not queue an outbox dispatch; the next tick sends it.", exc_info=True)
+
+
+@transaction.atomic
+def notification_schedule(
+    *,
+    recipient,
+    kind: str,
+    key: str,
+    context: dict[str, Any] | None = None,
+    due_at: datetime | None = None,
+    ics: str = "",
+) -> Notification:
+    """Queue one message. Scheduling the same key again returns the existing row and changes nothing."""
+    _check_kind(kind)
+    notification, created = Notification.objects.get_or_create(
+        key=key,
+        defaults={
+            "recipient": recipient,
+            "kind": kind,
+            "context": context or {},
+            "language": recipient.preferred_language or settings.LANGUAGE_CODE,
+            "due_at": due_at or timezone.now(),
+            "ics": ics,
+        },
+    )
+    if created and notification.due_at <= timezone.now() and settings.OUTBOX_KICK_ON_COMMIT:
+        transaction.on_commit(_kick_dispatch)
+    return notification
+
+
+@transaction.atomic
+def notification_resend(*, notification: Notification) -> Notification:
+    """Staff send a failed message again once they have fixed its cause."""
+    notification = Notification.objects.select_for_update().get(pk=notification.pk)
+    if notification.state != Notification.State.FAILED:
+        raise ValidationError(_("Only a failed message can be sent again."))
+    notification.state = Notification.State.PENDING
+    notification.due_at = timezone.now()
+    notification.attempts = 0
+    notification.save(update_fields=["state", "due_at", "attempts"])
+    return notification

@@ -1,0 +1,1 @@
+"""Recruitment models: filled by the later issues (see DESIGN.md §3)."""

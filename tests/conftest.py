@@ -1,0 +1,52 @@
+"""The named cast of the tests (STYLE.md): each fixture is one person the platform serves."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.cache import cache
+
+from accounts import roles
+from tests.factories import UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    # allauth's rate limits live in the cache; no test should inherit another's attempts.
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def citizen(db):
+    return UserFactory(full_name="Ida Jensen", email="ida@example.dk")
+
+
+@pytest.fixture
+def english_citizen(db):
+    return UserFactory(full_name="Noah Hansen", email="noah@example.dk", preferred_language="en")
+
+
+@pytest.fixture
+def politician(db):
+    return UserFactory(full_name="Anne Holm", roles=[roles.POLITICIAN], totp=True)
+
+
+@pytest.fixture
+def facilitator(db):
+    return UserFactory(full_name="Frida Madsen", roles=[roles.FACILITATOR], totp=True)
+
+
+@pytest.fixture
+def staff(db):
+    return UserFactory(full_name="Sara Sekretær", roles=[roles.COUNCIL_STAFF], is_staff=True, totp=True)
+
+
+@pytest.fixture
+def staff_without_second_factor(db):
+    return UserFactory(full_name="Sam Uden", roles=[roles.COUNCIL_STAFF], is_staff=True)
+
+
+@pytest.fixture
+def politician_without_second_factor(db):
+    return UserFactory(full_name="Per Uden", roles=[roles.POLITICIAN])
