@@ -13,6 +13,7 @@ class SignupDetailsForm(forms.Form):
         label=_("Full name"),
         max_length=200,
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
+        error_messages={"required": _("Please write your name.")},
     )
     preferred_language = forms.ChoiceField(
         label=_("Language for emails"), choices=settings.LANGUAGES, required=True
@@ -23,10 +24,7 @@ class SignupDetailsForm(forms.Form):
         self.fields["preferred_language"].initial = (get_language() or "da")[:2]
 
     def clean_full_name(self) -> str:
-        name = " ".join(self.cleaned_data["full_name"].split())
-        if not name:
-            raise forms.ValidationError(_("Please write your name."))
-        return name
+        return " ".join(self.cleaned_data["full_name"].split())
 
     def signup(self, request, user) -> None:
         user.full_name = self.cleaned_data["full_name"]
