@@ -202,7 +202,10 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
 # --- Celery: JSON only, tasks acknowledged after they ran, so a killed worker's task runs again.
-CELERY_BROKER_URL = REDIS_URL or f"sqla+sqlite:///{VAR_DIR / 'celery-broker.sqlite3'}"
+# Redis when REDIS_URL is set; CELERY_BROKER_URL names another broker; else an SQLite file (no server).
+CELERY_BROKER_URL = (
+    env("CELERY_BROKER_URL", default="") or REDIS_URL or f"sqla+sqlite:///{VAR_DIR / 'celery-broker.sqlite3'}"
+)
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TASK_SERIALIZER = "json"
@@ -214,8 +217,10 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SOFT_TIME_LIMIT = 120
 CELERY_TASK_TIME_LIMIT = 150
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-# How long a published-but-unacknowledged task waits before Redis hands it to another worker.
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 600}
+if CELERY_BROKER_URL.startswith(("redis://", "rediss://")):
+    # How long a task taken but not acknowledged waits before Redis hands it to another worker.
+    # (Redis only: the SQLAlchemy transport passes its options to create_engine and would crash.)
+    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 600}
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 
 # --- The outbox (notifications app).
