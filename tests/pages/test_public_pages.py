@@ -21,6 +21,11 @@ def test_the_home_page_explains_task_committees_in_danish_by_default(client):
     assert "Gentofte Kommune" in html
 
 
+def test_an_english_browser_still_gets_danish_until_the_visitor_chooses(client):
+    response = client.get(reverse("home"), HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9")
+    assert '<html lang="da">' in response.content.decode()
+
+
 def test_the_language_switch_renders_english_and_back(client):
     response = client.post(reverse("accounts:language_switch"), {"language": "en", "next": "/"}, follow=True)
     html = response.content.decode()

@@ -1,0 +1,24 @@
+# One image for web, worker and beat (docker-compose.yml picks the command).
+FROM python:3.12-slim
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    PIP_NO_CACHE_DIR=1 \
+    DJANGO_SETTINGS_MODULE=config.settings.production
+
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends libpq5 \
+    && rm -rf /var/lib/apt/lists/* \
+    && useradd --create-home --uid 1000 samskab
+
+WORKDIR /app
+COPY . .
+RUN pip install -e . \
+    && mkdir -p /app/var /data/media /data/beat \
+    && SECRET_KEY=collectstatic-only ALLOWED_HOSTS=localhost python manage.py collectstatic --noinput \
+    && chown -R samskab:samskab /app/var /data
+
+USER samskab
+EXPOSE 8000
+# Migrations run at start; gunicorn serves, whitenoise serves the static files.
+CMD ["sh", "-c", "python manage.py migrate --noinput && gunicorn config.wsgi --bind 0.0.0.0:8000 --workers ${WEB_CONCURRENCY:-3} --access-logfile -"]

@@ -1,0 +1,33 @@
+"""Danish is complete: every text a person reads has a translation, and the compiled file is current."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import polib
+
+LOCALE = Path(__file__).resolve().parents[1] / "locale" / "da" / "LC_MESSAGES"
+PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|\{\w+\}")
+
+
+def entries():
+    return [e for e in polib.pofile(str(LOCALE / "django.po")) if not e.obsolete]
+
+
+def test_every_message_has_a_danish_translation_that_is_not_fuzzy():
+    untranslated = [e.msgid for e in entries() if not e.translated()]
+    assert untranslated == []
+
+
+def test_translations_keep_every_placeholder_of_the_english_text():
+    for entry in entries():
+        translations = entry.msgstr_plural.values() if entry.msgid_plural else [entry.msgstr]
+        for text in translations:
+            assert set(PLACEHOLDER.findall(text)) == set(PLACEHOLDER.findall(entry.msgid)), entry.msgid
+
+
+def test_the_compiled_catalogue_matches_the_source():
+    compiled = {e.msgid: e.msgstr for e in polib.mofile(str(LOCALE / "django.mo")) if not e.msgid_plural}
+    source = {e.msgid: e.msgstr for e in entries() if not e.msgid_plural}
+    assert compiled == source, "run `make messages` and commit locale/da/LC_MESSAGES/django.mo"
