@@ -36,7 +36,8 @@ check: $(VENV)/.installed-dev
 	$(BIN)/ruff format --check .
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=config.settings.production SECRET_KEY=throwaway-$$(date +%s%N)-0123456789abcdefghijklmnopqrstuvwxyz \
-		ALLOWED_HOSTS=samskab.example SITE_URL=https://samskab.example \
+		ALLOWED_HOSTS=samskab.example SITE_URL=https://samskab.example EMAIL_URL=smtp+tls://mail.samskab.example:587 \
+		DATABASE_URL=postgres://samskab@db.samskab.example/samskab REDIS_URL=redis://redis.samskab.example:6379/0 \
 		$(BIN)/python manage.py check --deploy --fail-level WARNING
 
 format: $(VENV)/.installed-dev

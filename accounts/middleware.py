@@ -24,7 +24,8 @@ PATHS_OPEN_WITHOUT_SECOND_FACTOR = (
 
 
 class OfficialsNeedSecondFactorMiddleware:
-    """Staff, politicians and facilitators see personal data: no official page without TOTP."""
+    """Staff, politicians and facilitators see personal data: no official page without a password
+    and TOTP (an official created without a password could otherwise live on sign-in codes)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -35,7 +36,7 @@ class OfficialsNeedSecondFactorMiddleware:
             request.user.is_authenticated
             and not path.startswith(PATHS_OPEN_WITHOUT_SECOND_FACTOR)
             and is_official(request.user)
-            and not has_second_factor(request.user)
+            and not (request.user.has_usable_password() and has_second_factor(request.user))
         ):
             target = reverse("accounts:second_factor_required")
             return redirect(f"{target}?{urlencode({'next': request.get_full_path()})}")

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib import admin
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language
@@ -26,12 +30,14 @@ def _safe_next(request: HttpRequest, fallback: str = "/") -> str:
 @login_required
 def second_factor_required(request: HttpRequest) -> HttpResponse:
     """Explains, in plain words, the one-time setup officials must do before their first official page."""
-    if not is_official(request.user) or has_second_factor(request.user):
+    needs_password = not request.user.has_usable_password()
+    needs_factor = not has_second_factor(request.user)
+    if not is_official(request.user) or not (needs_password or needs_factor):
         return redirect(_safe_next(request))
     return render(
         request,
         "accounts/second_factor_required.html",
-        {"next": _safe_next(request)},
+        {"next": _safe_next(request), "needs_password": needs_password, "needs_factor": needs_factor},
     )
 
 
@@ -48,3 +54,13 @@ def language_switch(request: HttpRequest) -> HttpResponse:
         request.user.preferred_language = language
         request.user.save(update_fields=["preferred_language"])
     return response
+
+
+def admin_login(request: HttpRequest, extra_context=None) -> HttpResponse:
+    """Replaces the admin's own password form, which knows nothing of the second factor."""
+    next_url = _safe_next(request, reverse("admin:index"))
+    if not request.user.is_authenticated:
+        return redirect_to_login(next_url, login_url=reverse("account_login"))
+    if admin.site.has_permission(request):
+        return redirect(next_url)
+    raise PermissionDenied

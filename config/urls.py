@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from allauth.account.decorators import secure_admin_login
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
-# The admin login goes through allauth, so the second factor applies there too.
-admin.site.login = secure_admin_login(admin.site.login)
+from accounts.views import admin_login
+
+# Signing in to the admin goes through allauth, so the second factor applies there too.
+admin.site.login = admin_login
 
 urlpatterns = [
     path("", include("pages.urls")),

@@ -1,23 +1,25 @@
 """Sends what is due in the outbox: each message once, a failure in one never stopping the others.
 
-A message is claimed under a row lock (`SELECT … FOR UPDATE SKIP LOCKED`) and a conditional update
-on its attempt count, so two ticks at the same moment never take the same row, on PostgreSQL or
-SQLite. The lock is held while the message is sent and released when it is marked sent: a worker
-killed in between leaves the row pending, and the next tick sends it again with the same Message-ID.
+A message is claimed in a short transaction (`SELECT … FOR UPDATE SKIP LOCKED` plus a conditional
+update of its attempt count, so two ticks never take the same row on PostgreSQL or SQLite). The claim
+moves `due_at` a lease ahead; the message is then rendered and sent outside any transaction and
+marked sent. A worker killed mid-send leaves the row leased, and a later tick sends it again when
+the lease ends, with the same Message-ID so the receiver can drop the copy.
 """
 
 from __future__ import annotations
 
 import logging
 import smtplib
+import time
 from dataclasses import dataclass
 from datetime import timedelta
 
+from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.core.mail import get_connection
 from django.db import transaction
 from django.db.models import F
-from django.template import TemplateDoesNotExist, TemplateSyntaxError
 from django.utils import timezone
 
 from notifications.emails import render_message
@@ -28,6 +30,10 @@ logger = logging.getLogger(__name__)
 # Retry waits 1, 2, 4 … minutes, never more than an hour between tries.
 BACKOFF_BASE_SECONDS = 60
 BACKOFF_MAX_SECONDS = 60 * 60
+# Longer than one send can take (EMAIL_TIMEOUT), so a live worker never loses its claim.
+LEASE = timedelta(minutes=5)
+# When the mail server itself fails, every message waits this long, keeping its tries.
+SERVER_PAUSE = timedelta(minutes=1)
 
 
 @dataclass
@@ -35,100 +41,142 @@ class DispatchReport:
     sent: int = 0
     retrying: int = 0
     failed: int = 0
+    deferred: int = 0  # the mail server failed; the message keeps its try
 
 
 def backoff(attempts: int) -> timedelta:
     return timedelta(seconds=min(BACKOFF_BASE_SECONDS * 2 ** max(attempts - 1, 0), BACKOFF_MAX_SECONDS))
 
 
+def _is_server_problem(error: Exception) -> bool:
+    """Errors about our mail setup or the server, not about this message: no message is to blame."""
+    if isinstance(
+        error, smtplib.SMTPAuthenticationError | smtplib.SMTPSenderRefused | smtplib.SMTPConnectError
+    ):
+        return True
+    if isinstance(error, smtplib.SMTPServerDisconnected | ConnectionError | TimeoutError):
+        return True
+    return isinstance(error, OSError) and not isinstance(error, smtplib.SMTPException)
+
+
 def _is_permanent(error: Exception) -> bool:
-    """5xx answers about this message are final; anything about the connection is temporary."""
+    """A 5xx answer about this message is final; 4xx answers are worth another try."""
     if isinstance(error, smtplib.SMTPRecipientsRefused):
         return all(code >= 500 for code, _ in error.recipients.values())
-    if isinstance(error, smtplib.SMTPAuthenticationError):
-        return False  # our configuration, not the message: fix it and the message goes out
     if isinstance(error, smtplib.SMTPResponseException):
         return error.smtp_code >= 500
-    return isinstance(error, smtplib.SMTPNotSupportedError | UnicodeError | ValueError)
+    return not isinstance(error, smtplib.SMTPException)  # anything else is a bug: retrying won't help
 
 
-def _is_connection_error(error: Exception) -> bool:
-    return isinstance(
-        error,
-        smtplib.SMTPConnectError | smtplib.SMTPServerDisconnected | ConnectionError | TimeoutError,
-    ) or (isinstance(error, OSError) and not isinstance(error, smtplib.SMTPException))
+def _save(notification: Notification, *fields: str) -> None:
+    notification.save(update_fields=list(fields))
 
 
-def _record_failure(notification: Notification, error: Exception, report: DispatchReport) -> None:
-    notification.last_error = f"{type(error).__name__}: {error}"[:2000]
+def _fail(notification: Notification, error: Exception | str, report: DispatchReport) -> None:
+    notification.state = Notification.State.FAILED
+    notification.last_error = (f"{type(error).__name__}: {error}" if isinstance(error, Exception) else error)[
+        :2000
+    ]
+    _save(notification, "state", "last_error")
+    report.failed += 1
+    logger.error("Notification %s failed for good: %s", notification.pk, notification.last_error)
+
+
+def _retry_or_fail(notification: Notification, error: Exception, report: DispatchReport) -> None:
     if _is_permanent(error) or notification.attempts >= settings.OUTBOX_MAX_ATTEMPTS:
-        notification.state = Notification.State.FAILED
-        report.failed += 1
-        logger.error("Notification %s failed for good: %s", notification.pk, notification.last_error)
-    else:
-        notification.due_at = timezone.now() + backoff(notification.attempts)
-        report.retrying += 1
-        logger.warning("Notification %s will be retried: %s", notification.pk, notification.last_error)
-    notification.save(update_fields=["state", "last_error", "due_at"])
+        _fail(notification, error, report)
+        return
+    notification.last_error = f"{type(error).__name__}: {error}"[:2000]
+    notification.due_at = timezone.now() + backoff(notification.attempts)
+    _save(notification, "last_error", "due_at")
+    report.retrying += 1
+    logger.warning("Notification %s will be retried: %s", notification.pk, notification.last_error)
+
+
+def _defer(notification: Notification, error: Exception, report: DispatchReport) -> None:
+    notification.attempts -= 1  # the server failed, not the message
+    notification.last_error = f"{type(error).__name__}: {error}"[:2000]
+    notification.due_at = timezone.now() + SERVER_PAUSE
+    _save(notification, "attempts", "last_error", "due_at")
+    report.deferred += 1
+
+
+def _claim_next(now) -> Notification | None:
+    with transaction.atomic():
+        candidate = (
+            Notification.objects.due(now)
+            .select_for_update(skip_locked=True, of=("self",))
+            .select_related("recipient")
+            .order_by("due_at", "id")
+            .first()
+        )
+        if candidate is None:
+            return None
+        lease_until = timezone.now() + LEASE
+        claimed = Notification.objects.filter(
+            pk=candidate.pk, state=Notification.State.PENDING, attempts=candidate.attempts
+        ).update(attempts=F("attempts") + 1, due_at=lease_until)
+    if not claimed:  # another tick took it between our read and our update (SQLite has no row locks)
+        return None
+    candidate.attempts += 1
+    candidate.due_at = lease_until
+    return candidate
 
 
 def _send_one(notification: Notification, connection, report: DispatchReport) -> bool:
-    """Send and record the outcome; False when the mail server itself could not be reached."""
+    """Send one claimed message and record the outcome; False when the mail server is failing."""
     try:
         message = render_message(notification)
-    except (TemplateDoesNotExist, TemplateSyntaxError, KeyError, TypeError) as error:
-        notification.attempts = settings.OUTBOX_MAX_ATTEMPTS  # a broken template does not heal
-        _record_failure(notification, error, report)
+    except Exception as error:  # a broken template or context: retrying will not mend it
+        _fail(notification, error, report)
         return True
     message.connection = connection
     try:
-        message.send()
+        delivered = message.send()
+    except SoftTimeLimitExceeded:
+        raise  # the lease brings the message back; the task must stop now
     except Exception as error:
-        _record_failure(notification, error, report)
-        return not _is_connection_error(error)
+        if _is_server_problem(error):
+            _defer(notification, error, report)
+            return False
+        _retry_or_fail(notification, error, report)
+        return True
+    if not delivered:
+        _fail(notification, "The message had no recipient address.", report)
+        return True
     notification.state = Notification.State.SENT
     notification.sent_at = timezone.now()
     notification.last_error = ""
-    notification.save(update_fields=["state", "sent_at", "last_error"])
+    _save(notification, "state", "sent_at", "last_error")
     report.sent += 1
     return True
 
 
-def _claim_next(now) -> Notification | None:
-    candidate = (
-        Notification.objects.due(now)
-        .select_for_update(skip_locked=True, of=("self",))
-        .select_related("recipient")
-        .order_by("due_at", "id")
-        .first()
-    )
-    if candidate is None:
-        return None
-    claimed = Notification.objects.filter(
-        pk=candidate.pk, state=Notification.State.PENDING, attempts=candidate.attempts
-    ).update(attempts=F("attempts") + 1)
-    if not claimed:  # another tick took it between our read and our update (SQLite has no row locks)
-        return None
-    candidate.attempts += 1
-    return candidate
-
-
-def outbox_dispatch(*, limit: int | None = None) -> DispatchReport:
-    """Send due messages until none is left or `limit` were tried. Safe to run twice at once."""
+def outbox_dispatch(*, limit: int | None = None, seconds: float | None = None) -> DispatchReport:
+    """Send due messages until none is left, `limit` were tried or `seconds` passed. Safe to run twice."""
     limit = limit or settings.OUTBOX_BATCH_SIZE
+    deadline = time.monotonic() + (seconds or settings.OUTBOX_TICK_SECONDS)
     report = DispatchReport()
     now = timezone.now()
     connection = get_connection()
+    opened = False
     try:
         for _ in range(limit):
-            with transaction.atomic():
-                notification = _claim_next(now)
-                if notification is None:
+            if time.monotonic() > deadline:
+                break
+            notification = _claim_next(now)
+            if notification is None:
+                break
+            if not opened:
+                opened = True
+                try:
+                    connection.open()  # one SMTP session for the whole batch
+                except Exception as error:
+                    _defer(notification, error, report)
+                    logger.warning("Mail server unreachable; the outbox waits: %s", error)
                     break
-                server_reachable = _send_one(notification, connection, report)
-            if not server_reachable:
-                # The rest would fail the same way; they wait for the next tick without losing a try.
-                logger.warning("Mail server unreachable; the outbox waits for the next tick.")
+            if not _send_one(notification, connection, report):
+                logger.warning("Mail server failing; the outbox waits for the next tick.")
                 break
     finally:
         try:

@@ -27,6 +27,7 @@ def render_message(notification: Notification) -> EmailMultiAlternatives:
         "recipient": recipient,
         "site_url": settings.SITE_URL,
         "municipality_name": settings.MUNICIPALITY_NAME,
+        "language": notification.language,
     }
     prefix = f"emails/{notification.kind}"
     with translation.override(notification.language):

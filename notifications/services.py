@@ -8,7 +8,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.template.loader import get_template
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -60,8 +60,17 @@ def notification_schedule(
         },
     )
     if created and notification.due_at <= timezone.now() and settings.OUTBOX_KICK_ON_COMMIT:
-        transaction.on_commit(_kick_dispatch)
+        _kick_once_on_commit()
+    elif not created and notification.recipient_id != recipient.pk:
+        # Two people behind one key is a bug in the caller; never hand out someone else's message.
+        raise ValueError(f"Idempotency key {key!r} already belongs to another recipient.")
     return notification
+
+
+def _kick_once_on_commit() -> None:
+    """One kick per transaction, however many messages it schedules."""
+    if not any(callback is _kick_dispatch for _sids, callback, _robust in connection.run_on_commit):
+        transaction.on_commit(_kick_dispatch)
 
 
 @transaction.atomic

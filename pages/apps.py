@@ -7,3 +7,6 @@ from django.utils.translation import gettext_lazy as _
 class PagesConfig(AppConfig):
     name = "pages"
     verbose_name = _("Site pages")
+
+    def ready(self) -> None:
+        from pages import checks  # noqa: F401  (registers the deployment checks)

@@ -224,8 +224,10 @@ if CELERY_BROKER_URL.startswith(("redis://", "rediss://")):
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 
 # --- The outbox (notifications app).
-# Messages claimed per tick; the tick repeats until nothing is due, so this bounds one transaction only.
-OUTBOX_BATCH_SIZE = env.int("OUTBOX_BATCH_SIZE", default=200)
+# One dispatch run sends until nothing is due, this many were tried, or this many seconds passed
+# (below the task's soft time limit); the next kick or tick carries on.
+OUTBOX_BATCH_SIZE = env.int("OUTBOX_BATCH_SIZE", default=5000)
+OUTBOX_TICK_SECONDS = env.int("OUTBOX_TICK_SECONDS", default=90)
 # After this many temporary failures a message is marked failed for staff to look at.
 OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=8)
 
@@ -238,3 +240,6 @@ LOGGING = {
 }
 # After a message is scheduled, ask a worker to send it at once instead of at the next tick.
 OUTBOX_KICK_ON_COMMIT = env.bool("OUTBOX_KICK_ON_COMMIT", default=True)
+
+# Largest PDF staff may attach to a mandate.
+MANDATE_DOCUMENT_MAX_BYTES = env.int("MANDATE_DOCUMENT_MAX_BYTES", default=10_000_000)

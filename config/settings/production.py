@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import ImproperlyConfigured
+
 from .base import *  # noqa: F403
 from .base import env
+
+# Without these the base settings would quietly fall back to development services (SQLite, the
+# console mail backend, a per-process cache): mail would be "sent" to nobody.
+for _name in ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "REDIS_URL", "EMAIL_URL", "SITE_URL"):
+    if not env(_name, default=""):
+        raise ImproperlyConfigured(f"Set the {_name} environment variable for production.")
 
 DEBUG = False
 SECRET_KEY = env("SECRET_KEY")  # no default: a missing key must stop the server

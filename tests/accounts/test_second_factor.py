@@ -109,3 +109,34 @@ def test_signed_in_pages_are_never_stored_by_browsers_or_proxies(client, citizen
 def test_anonymous_public_pages_may_be_cached(client):
     response = client.get(reverse("home"))
     assert "no-store" not in response.get("Cache-Control", "")
+
+
+def test_the_admins_own_password_form_cannot_sign_anyone_in(client, staff):
+    response = client.post(reverse("admin:login"), {"username": staff.email, "password": TEST_PASSWORD})
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_login"))
+    assert client.get(reverse("admin:index")).status_code == 302  # still not signed in
+
+
+def test_a_signed_in_citizen_cannot_use_the_admin_login_to_become_staff(client, citizen, staff):
+    client.force_login(citizen)
+    response = client.post(reverse("admin:login"), {"username": staff.email, "password": TEST_PASSWORD})
+    assert response.status_code == 403
+    assert client.get(reverse("home")).context["user"] == citizen
+
+
+def test_council_staff_cannot_make_anyone_a_superuser(client, staff, citizen):
+    client.force_login(staff)
+    page = client.get(reverse("admin:accounts_user_change", args=[citizen.pk]))
+    assert "is_superuser" not in page.context["adminform"].form.fields
+
+
+def test_an_official_without_a_password_must_choose_one_even_with_a_second_factor(client, politician):
+    politician.set_unusable_password()
+    politician.save()
+    client.force_login(politician)
+    response = client.get(reverse("home"))
+    assert response["Location"].startswith(reverse("accounts:second_factor_required"))
+    page = client.get(response["Location"])
+    assert reverse("account_set_password") in page.content.decode()
+    assert reverse("mfa_activate_totp") not in page.content.decode()

@@ -12,12 +12,19 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 
 
+PRODUCTION_ENV = {
+    "SECRET_KEY": "x" * 60 + "abcdefghij",
+    "ALLOWED_HOSTS": "samskab.example",
+    "SITE_URL": "https://samskab.example",
+    "EMAIL_URL": "smtp+tls://mail.samskab.example:587",
+    "DATABASE_URL": "postgres://samskab@db.samskab.example/samskab",
+    "REDIS_URL": "redis://redis.samskab.example:6379/0",
+    "MUNICIPALITY_NAME": "Testrup Kommune",
+}
+
+
 def load(module: str, **env: str) -> subprocess.CompletedProcess:
-    clean = {
-        k: v
-        for k, v in os.environ.items()
-        if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_SETTINGS_MODULE"}
-    }
+    clean = {k: v for k, v in os.environ.items() if k not in {*PRODUCTION_ENV, "DJANGO_SETTINGS_MODULE"}}
     return subprocess.run(
         [
             sys.executable,
@@ -55,26 +62,41 @@ def test_database_url_and_redis_url_switch_to_postgresql_and_redis():
     assert result.stdout.split()[:2] == ["django.db.backends.postgresql", "redis"]
 
 
-def test_production_refuses_to_start_without_a_secret_key():
-    result = load("config.settings.production", ALLOWED_HOSTS="samskab.example")
+@pytest.mark.parametrize("missing", ["SECRET_KEY", "DATABASE_URL", "REDIS_URL", "EMAIL_URL", "SITE_URL"])
+def test_production_refuses_to_start_without_each_of_its_services(missing):
+    env = {k: v for k, v in PRODUCTION_ENV.items() if k != missing}
+    result = load("config.settings.production", **env)
     assert result.returncode != 0
-    assert "SECRET_KEY" in result.stderr
+    assert missing in result.stderr
 
 
-def test_production_loads_with_its_environment_and_passes_the_deploy_check():
-    env = {
-        "SECRET_KEY": "x" * 60 + "abcdefghij",
-        "ALLOWED_HOSTS": "samskab.example",
-        "SITE_URL": "https://samskab.example",
-        "MUNICIPALITY_NAME": "Testrup Kommune",
-    }
-    assert "Testrup Kommune" in load("config.settings.production", **env).stdout
-    result = subprocess.run(
+def deploy_check(**env: str) -> subprocess.CompletedProcess:
+    clean = {k: v for k, v in os.environ.items() if k not in PRODUCTION_ENV}
+    return subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT,
-        env={**os.environ, **env, "DJANGO_SETTINGS_MODULE": "config.settings.production"},
+        env={**clean, **env, "DJANGO_SETTINGS_MODULE": "config.settings.production"},
         capture_output=True,
         text=True,
         timeout=60,
     )
+
+
+def test_production_loads_with_its_environment_and_passes_the_deploy_check():
+    assert "Testrup Kommune" in load("config.settings.production", **PRODUCTION_ENV).stdout
+    result = deploy_check(**PRODUCTION_ENV)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "error"),
+    [
+        ("EMAIL_URL", "consolemail://", "samskab.E001"),
+        ("DATABASE_URL", "sqlite:////tmp/x.sqlite3", "samskab.E002"),
+        ("SITE_URL", "http://samskab.example", "samskab.E003"),
+    ],
+)
+def test_the_deploy_check_refuses_development_services(variable, value, error):
+    result = deploy_check(**{**PRODUCTION_ENV, variable: value})
+    assert result.returncode != 0
+    assert error in result.stdout + result.stderr

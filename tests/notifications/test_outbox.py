@@ -79,6 +79,8 @@ def test_the_message_is_written_in_the_recipients_language_with_text_and_html(ci
         assert mimetype == "text/html"
         assert "<p>" in html
         assert message.extra_headers["Message-ID"].endswith("@127.0.0.1>")
+    assert '<html lang="da">' in danish.alternatives[0][0]
+    assert '<html lang="en">' in english.alternatives[0][0]
 
 
 def test_a_calendar_file_travels_as_an_attachment(citizen):
@@ -177,10 +179,68 @@ def test_an_unreachable_mail_server_delays_messages_without_using_up_their_tries
 
     report = outbox_dispatch()
 
-    assert (report.sent, report.retrying) == (0, 1)
-    attempts = sorted(Notification.objects.values_list("attempts", flat=True))
-    assert attempts == [0, 0, 1]
+    assert (report.sent, report.deferred) == (0, 1)
+    assert set(Notification.objects.values_list("attempts", flat=True)) == {0}
     assert set(Notification.objects.values_list("state", flat=True)) == {"pending"}
+    assert "Connection refused" in Notification.objects.get(key="m0").last_error
+
+
+def test_a_sender_the_server_refuses_delays_every_message_without_using_up_tries(
+    smtp_sink, settings, citizen
+):
+    settings.DEFAULT_FROM_EMAIL = "refused-sender@example.dk"
+    schedule(citizen, key="a")
+    schedule(UserFactory(), key="b")
+
+    start = timezone.now()
+    for minutes in (0, 2, 4, 6):
+        with time_machine.travel(start + timedelta(minutes=minutes)):
+            assert outbox_dispatch().deferred == 1  # the first message tried shows the server fails
+    assert set(Notification.objects.values_list("attempts", flat=True)) == {0}
+    assert set(Notification.objects.values_list("state", flat=True)) == {"pending"}
+
+
+def test_a_template_that_breaks_while_rendering_fails_only_its_own_message(settings, citizen):
+    from pathlib import Path
+
+    settings.TEMPLATES = [
+        {
+            **settings.TEMPLATES[0],
+            "DIRS": [Path(__file__).parent / "templates", *settings.TEMPLATES[0]["DIRS"]],
+        }
+    ]
+    notification_schedule(recipient=citizen, kind="broken", key="broken")
+    schedule(citizen, key="fine")
+
+    first, second = outbox_dispatch(), outbox_dispatch()
+
+    assert (first.sent, first.failed) == (1, 1)
+    assert (second.sent, second.failed) == (0, 0)
+    broken = Notification.objects.get(key="broken")
+    assert broken.state == "failed" and "NoReverseMatch" in broken.last_error
+
+
+def test_a_message_without_an_address_is_failed_not_reported_sent(citizen):
+    from accounts.models import User
+
+    schedule(citizen)
+    User.objects.filter(pk=citizen.pk).update(email="")
+    assert outbox_dispatch().failed == 1
+    assert Notification.objects.get().state == "failed"
+
+
+def test_an_idempotency_key_is_never_handed_to_another_recipient(citizen, english_citizen):
+    schedule(citizen, key="shared")
+    with pytest.raises(ValueError, match="another recipient"):
+        schedule(english_citizen, key="shared")
+
+
+def test_a_transaction_scheduling_many_messages_queues_one_dispatch(django_capture_on_commit_callbacks):
+    people = [UserFactory() for _ in range(5)]
+    with django_capture_on_commit_callbacks() as callbacks, transaction.atomic():
+        for n, person in enumerate(people):
+            schedule(person, key=f"many-{n}")
+    assert len(callbacks) == 1
 
 
 def test_staff_can_send_a_failed_message_again(smtp_sink):

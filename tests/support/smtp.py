@@ -1,6 +1,7 @@
 """A real SMTP server on loopback that accepts mail, except for addresses that ask to be refused.
 
-Recipients whose local part starts with `temporary-failure` get 451, `permanent-failure` get 550.
+Recipients whose local part starts with `temporary-failure` get 451, `permanent-failure` get 550;
+a sender starting with `refused-sender` gets 550 (a misconfigured DEFAULT_FROM_EMAIL).
 """
 
 from __future__ import annotations
@@ -16,6 +17,12 @@ from aiosmtpd.controller import Controller
 @dataclass
 class SinkHandler:
     messages: list[Message] = field(default_factory=list)
+
+    async def handle_MAIL(self, server, session, envelope, address, mail_options):
+        if address.startswith("refused-sender"):
+            return "550 5.7.1 Sender address rejected"
+        envelope.mail_from = address
+        return "250 OK"
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         local_part = address.split("@", 1)[0]
