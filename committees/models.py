@@ -1,1 +1,165 @@
-"""Task committees models: filled by the later issues (see DESIGN.md §3)."""
+"""Task committees, their members and their fixed meeting plan."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.utils import formats, timezone
+from django.utils.translation import gettext_lazy as _
+
+from mandates.models import CompetenceProfile, Mandate
+
+
+class TaskCommittee(models.Model):
+    """One per mandate. It exists from the draft on, so the meeting plan and the designated
+    politicians can be entered with the mandate; it is constituted when the mandate is adopted."""
+
+    mandate = models.OneToOneField(Mandate, on_delete=models.CASCADE, related_name="committee")
+    name = models.CharField(_("name"), max_length=200)
+    constituted_at = models.DateTimeField(_("constituted at"), null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("task committee")
+        verbose_name_plural = _("task committees")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Membership(models.Model):
+    class Role(models.TextChoices):
+        POLITICIAN = "politician", _("Politician")
+        CITIZEN = "citizen", _("Citizen")
+        FACILITATOR = "facilitator", _("Facilitator")
+
+    class Position(models.TextChoices):
+        MEMBER = "member", _("Member")
+        CHAIR = "chair", _("Chair")
+        VICE_CHAIR = "vice_chair", _("Vice-chair")
+
+    committee = models.ForeignKey(TaskCommittee, on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="committee_memberships",
+        verbose_name=_("person"),
+    )
+    role = models.CharField(_("role"), max_length=16, choices=Role)
+    position = models.CharField(_("position"), max_length=16, choices=Position, default=Position.MEMBER)
+    profile = models.ForeignKey(
+        CompetenceProfile,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="memberships",
+        verbose_name=_("competence profile"),
+        help_text=_("Citizens only: the profile whose seat they fill."),
+    )
+    joined_on = models.DateField(_("joined on"), default=timezone.localdate)
+    left_on = models.DateField(_("left on"), null=True, blank=True)
+    show_name_publicly = models.BooleanField(
+        _("name shown publicly"),
+        default=False,
+        help_text=_("Citizens choose this themselves; politicians and facilitators are always shown."),
+    )
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        ordering = ["role", "user__full_name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["committee", "user"],
+                condition=Q(left_on__isnull=True),
+                name="one_active_membership_per_person",
+                violation_error_message=_("This person is already a member of the committee."),
+            ),
+            models.UniqueConstraint(
+                fields=["committee", "position"],
+                condition=Q(left_on__isnull=True) & ~Q(position="member"),
+                name="one_chair_and_one_vice_chair",
+                violation_error_message=_("The committee already has someone in that position."),
+            ),
+            models.CheckConstraint(
+                condition=Q(role="citizen") | Q(profile__isnull=True),
+                name="only_citizens_fill_profiles",
+                violation_error_message=_("Only citizens fill a competence profile's seat."),
+            ),
+            models.CheckConstraint(
+                condition=Q(role="politician") | Q(position="member"),
+                name="only_politicians_chair",
+                violation_error_message=_("Only a politician can be chair or vice-chair."),
+            ),
+            models.CheckConstraint(
+                condition=Q(left_on__isnull=True) | Q(left_on__gte=F("joined_on")),
+                name="membership_dates_in_order",
+                violation_error_message=_("A member cannot leave before joining."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} ({self.get_role_display()})"
+
+    def clean(self) -> None:
+        if self.profile_id and self.committee_id and self.profile.mandate_id != self.committee.mandate_id:
+            raise ValidationError({"profile": _("Choose a profile of this committee's mandate.")})
+
+    @property
+    def is_active(self) -> bool:
+        return self.left_on is None
+
+
+class Meeting(models.Model):
+    class State(models.TextChoices):
+        PLANNED = "planned", _("Planned")
+        HELD = "held", _("Held")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    committee = models.ForeignKey(TaskCommittee, on_delete=models.CASCADE, related_name="meetings")
+    number = models.PositiveSmallIntegerField(_("number"))
+    starts_at = models.DateTimeField(_("starts"))
+    ends_at = models.DateTimeField(_("ends"))
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    agenda = models.TextField(_("agenda"), blank=True, help_text=_("Members see the agenda."))
+    state = models.CharField(_("state"), max_length=16, choices=State, default=State.PLANNED)
+
+    class Meta:
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+        ordering = ["starts_at", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["committee", "number"],
+                name="meeting_number_unique_per_committee",
+                violation_error_message=_("Another meeting of this committee has that number."),
+            ),
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=F("starts_at")),
+                name="meeting_ends_after_it_starts",
+                violation_error_message=_("A meeting must end after it starts."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return _("Meeting %(number)s") % {"number": self.number}
+
+    def clean(self) -> None:
+        if not (self.committee_id and self.starts_at and self.ends_at):
+            return
+        mandate = self.committee.mandate
+        if mandate.starts_on and mandate.ends_on:
+            start, end = timezone.localdate(self.starts_at), timezone.localdate(self.ends_at)
+            if start < mandate.starts_on or end > mandate.ends_on:
+                raise ValidationError(
+                    {
+                        "starts_at": _(
+                            "The meeting lies outside the mandate's time frame (%(start)s to %(end)s)."
+                        )
+                        % {
+                            "start": formats.date_format(mandate.starts_on),
+                            "end": formats.date_format(mandate.ends_on),
+                        }
+                    }
+                )

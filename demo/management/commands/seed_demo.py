@@ -1,10 +1,11 @@
-"""`python manage.py seed_demo`: demo accounts (and, as later parts arrive, a whole committee)."""
+"""`python manage.py seed_demo`: demo accounts, the seed case's youth-policy committee, two more mandates."""
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from demo.committees import seed_committees
 from demo.people import DEMO_PASSWORD, DEMO_TOTP_SECRET, seed_people
 
 
@@ -25,6 +26,8 @@ class Command(BaseCommand):
         people = seed_people()
         for group, users in people.items():
             self.stdout.write(f"{group}: " + ", ".join(u.email for u in users))
+        for mandate in seed_committees(people):
+            self.stdout.write(f"mandate: {mandate.title} ({mandate.get_state_display()})")
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo accounts ready. Password: {DEMO_PASSWORD}. "

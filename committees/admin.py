@@ -1,0 +1,215 @@
+"""The council staff's page for a mandate: the kommissorium, its profiles, route and documents, and
+the committee's meeting plan and members, with the lifecycle's moves as buttons."""
+
+from __future__ import annotations
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count, Sum
+from django.http import HttpResponseNotAllowed
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+
+from committees.models import Meeting, Membership, TaskCommittee
+from committees.services import committee_ensure, mandate_copy, mandate_move
+from committees.warnings import committee_warnings
+from mandates.models import CompetenceProfile, Mandate, MandateDocument, MandateTask, ReceivingBody
+from mandates.services import allowed_moves
+from mandates.warnings import mandate_warnings
+
+
+class FrozenAfterAdoptionInline(admin.TabularInline):
+    """The kommissorium's parts are the Council's decision: fixed once adopted."""
+
+    extra = 0
+
+    def _editable(self, obj) -> bool:
+        return obj is None or obj.state == Mandate.State.DRAFT
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return self._editable(obj) and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return self._editable(obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return self._editable(obj) and super().has_delete_permission(request, obj)
+
+
+class TaskInline(FrozenAfterAdoptionInline):
+    model = MandateTask
+    fields = ("order", "text")
+    verbose_name_plural = _("tasks: the committee shall propose …")
+
+
+class ProfileInline(FrozenAfterAdoptionInline):
+    model = CompetenceProfile
+    fields = ("order", "title", "description", "seats")
+
+
+class ReceivingBodyInline(FrozenAfterAdoptionInline):
+    model = ReceivingBody
+    fields = ("order", "body")
+    autocomplete_fields = ("body",)
+    verbose_name_plural = _("route of the delivery (standing committees in order, then the City Council)")
+
+
+class DocumentInline(admin.TabularInline):
+    model = MandateDocument
+    fields = ("title", "file", "public", "uploaded_at")
+    readonly_fields = ("uploaded_at",)
+    extra = 0
+
+
+class CommitteeInline(admin.TabularInline):
+    """An inline of the mandate's committee shown on the mandate's page.
+
+    Django binds inlines to the page's own model; these rows belong to the committee, so the
+    formsets are built for TaskCommittee and get the mandate's committee as their instance.
+    """
+
+    extra = 0
+
+    def __init__(self, parent_model, admin_site):
+        super().__init__(TaskCommittee, admin_site)
+
+
+class MeetingInline(CommitteeInline):
+    model = Meeting
+    fields = ("number", "starts_at", "ends_at", "place", "state", "agenda")
+    verbose_name_plural = _("meeting plan")
+
+
+class MembershipInline(CommitteeInline):
+    model = Membership
+    fields = ("user", "role", "position", "profile", "joined_on", "left_on", "show_name_publicly")
+    autocomplete_fields = ("user",)
+    verbose_name_plural = _("members")
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "profile":
+            # Only the profiles of the mandate on this page.
+            mandate_id = request.resolver_match.kwargs.get("object_id")
+            kwargs["queryset"] = CompetenceProfile.objects.filter(mandate_id=mandate_id)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+@admin.register(Mandate)
+class MandateAdmin(admin.ModelAdmin):
+    list_display = ("title", "state", "starts_on", "ends_on", "profile_count", "seat_count")
+    list_filter = ("state", "delivery_kind", "receiving_bodies__body", "starts_on")
+    search_fields = ("title", "problem", "slug")
+    prepopulated_fields = {"slug": ("title",)}
+    readonly_fields = ("state",)
+    actions = ["copy_as_new_draft"]
+    change_form_template = "admin/mandates/mandate/change_form.html"
+    fieldsets = (
+        (None, {"fields": ("title", "slug", "state")}),
+        (
+            _("The mandate"),
+            {"fields": ("problem", "background", "existing_policies", "delivery_kind", "expected_delivery")},
+        ),
+        (_("Time frame"), {"fields": ("starts_on", "ends_on")}),
+        (
+            _("Composition"),
+            {"fields": ("politicians_target", "citizens_target", "administrators_target")},
+        ),
+        (
+            _("Balance rules for the citizens"),
+            {"fields": ("min_gender_share", "max_per_organisation", "max_per_district")},
+        ),
+        (_("Adoption"), {"fields": ("adopted_by", "adopted_on", "adoption_agenda_item")}),
+    )
+    autocomplete_fields = ("adopted_by",)
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(_profiles=Count("profiles", distinct=True), _seats=Sum("profiles__seats"))
+        )
+
+    @admin.display(description=_("profiles"), ordering="_profiles")
+    def profile_count(self, mandate) -> int:
+        return mandate._profiles
+
+    @admin.display(description=_("seats"), ordering="_seats")
+    def seat_count(self, mandate) -> int:
+        return mandate._seats or 0
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is not None and obj.state != Mandate.State.DRAFT:
+            # After adoption the text is the Council's decision; the adoption record too.
+            return [f for fs in self.fieldsets for f in fs[1]["fields"]]
+        return self.readonly_fields
+
+    def get_prepopulated_fields(self, request, obj=None):
+        return {} if obj is not None and obj.state != Mandate.State.DRAFT else self.prepopulated_fields
+
+    def get_inlines(self, request, obj):
+        inlines = [TaskInline, ProfileInline, ReceivingBodyInline, DocumentInline]
+        if obj is not None:  # the committee's rows need the committee, made with the first save
+            inlines += [MeetingInline, MembershipInline]
+        return inlines
+
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        if isinstance(inline, CommitteeInline):
+            kwargs["instance"] = committee_ensure(mandate=obj)
+        return kwargs
+
+    def save_model(self, request, obj, form, change) -> None:
+        super().save_model(request, obj, form, change)
+        committee_ensure(mandate=obj)
+
+    def response_add(self, request, obj, post_url_continue=None):
+        messages.info(request, _("Now add the meeting plan and the members below."))
+        return super().response_add(request, obj, post_url_continue)
+
+    def save_related(self, request, form, formsets, change) -> None:
+        super().save_related(request, form, formsets, change)
+        mandate = form.instance
+        for warning in [*mandate_warnings(mandate), *committee_warnings(committee_ensure(mandate=mandate))]:
+            messages.warning(request, warning)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None:
+            context["allowed_moves"] = [(state, Mandate.State(state).label) for state in allowed_moves(obj)]
+            context["transitions"] = obj.transitions.select_related("by")
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def get_urls(self):
+        return [
+            path(
+                "<int:object_id>/move/<str:to>/",
+                self.admin_site.admin_view(self.move_view),
+                name="mandates_mandate_move",
+            ),
+            *super().get_urls(),
+        ]
+
+    def move_view(self, request, object_id: int, to: str):
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        mandate = get_object_or_404(Mandate, pk=object_id)
+        if not self.has_change_permission(request, mandate):
+            raise PermissionDenied
+        try:
+            mandate_move(mandate=mandate, to=to, by=request.user, note=request.POST.get("note", "").strip())
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            messages.success(
+                request,
+                _("“%(title)s” is now %(state)s.")
+                % {"title": mandate.title, "state": Mandate.State(to).label.lower()},
+            )
+        return redirect(reverse("admin:mandates_mandate_change", args=[mandate.pk]))
+
+    @admin.action(description=_("Copy as new draft"))
+    def copy_as_new_draft(self, request, queryset) -> None:
+        for mandate in queryset:
+            copy = mandate_copy(mandate=mandate)
+            messages.success(request, _("“%(title)s” was created as a draft.") % {"title": copy.title})

@@ -1,0 +1,59 @@
+"""Writes to committees, and the mandate moves that need the committee too (adoption checks the
+meeting plan and constitutes the committee)."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+
+from committees.models import TaskCommittee
+from mandates.models import Mandate, MandateTransition
+from mandates.services import mandate_copy_as_draft, mandate_transition
+
+
+def committee_ensure(*, mandate: Mandate) -> TaskCommittee:
+    committee, _created = TaskCommittee.objects.get_or_create(
+        mandate=mandate, defaults={"name": mandate.title}
+    )
+    return committee
+
+
+def meeting_plan_problems(committee: TaskCommittee) -> list[str]:
+    mandate = committee.mandate
+    if not (mandate.starts_on and mandate.ends_on):
+        return []
+    problems = []
+    for meeting in committee.meetings.exclude(state="cancelled"):
+        day = timezone.localdate(meeting.starts_at)
+        if not mandate.starts_on <= day <= mandate.ends_on:
+            problems.append(
+                _("Meeting %(number)s on %(day)s lies outside the time frame.")
+                % {"number": meeting.number, "day": formats.date_format(day)}
+            )
+    return problems
+
+
+@transaction.atomic
+def mandate_move(*, mandate: Mandate, to: str, by, note: str = "") -> MandateTransition:
+    """The one door for moving a mandate: the lifecycle table plus what the committee adds."""
+    committee = committee_ensure(mandate=mandate)
+    adopting = to == Mandate.State.ADOPTED
+    transition = mandate_transition(
+        mandate=mandate,
+        to=to,
+        by=by,
+        note=note,
+        more_problems=meeting_plan_problems(committee) if adopting else (),
+    )
+    if adopting:
+        committee.constituted_at = timezone.now()
+        committee.save(update_fields=["constituted_at"])
+    return transition
+
+
+@transaction.atomic
+def mandate_copy(*, mandate: Mandate) -> Mandate:
+    copy = mandate_copy_as_draft(mandate=mandate)
+    committee_ensure(mandate=copy)
+    return copy

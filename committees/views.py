@@ -1,0 +1,77 @@
+"""The public committee pages: anonymous, read only. Each view loads through a selector and renders."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.text import slugify
+
+from committees import selectors
+from committees.calendar import meeting_plan_calendar
+from committees.filters import CommitteeFilter
+
+PAGE_SIZE = 20
+
+
+def committee_list(request: HttpRequest) -> HttpResponse:
+    filterset = CommitteeFilter(request.GET, queryset=selectors.public_committees())
+    # get_page turns a missing or unreadable page number into page 1 and a too-large one into the last.
+    page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    page_numbers = page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
+    return render(
+        request, "committees/list.html", {"filter": filterset, "page": page, "page_numbers": page_numbers}
+    )
+
+
+def committee_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    mandate = selectors.public_committee(slug)
+    return render(request, "committees/detail.html", _committee_context(mandate))
+
+
+def mandate_print(request: HttpRequest, slug: str) -> HttpResponse:
+    mandate = selectors.public_committee(slug)
+    return render(request, "committees/print.html", _committee_context(mandate))
+
+
+def _committee_context(mandate) -> dict:
+    return {
+        "mandate": mandate,
+        "committee": selectors.committee_of(mandate),
+        "meetings": selectors.meetings_of(mandate),
+        "members": selectors.public_members(mandate),
+        "page_url": settings.SITE_URL + mandate.get_absolute_url(),
+    }
+
+
+def meeting_calendar(request: HttpRequest, slug: str) -> HttpResponse:
+    mandate = selectors.public_committee_meetings(slug)
+    committee = selectors.committee_of(mandate)
+    ics = meeting_plan_calendar(
+        name=committee.name if committee else mandate.title,
+        url=settings.SITE_URL + mandate.get_absolute_url(),
+        meetings=selectors.meetings_of(mandate),
+    )
+    response = HttpResponse(ics, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{mandate.slug}.ics"'
+    return response
+
+
+def document_download(request: HttpRequest, slug: str, pk: int) -> FileResponse:
+    document = selectors.public_document(slug, pk)
+    return FileResponse(
+        document.file.open("rb"),
+        as_attachment=True,
+        filename=_file_name(document.title, fallback=f"document-{document.pk}"),
+        content_type="application/pdf",
+    )
+
+
+# slugify drops letters it cannot spell in ASCII; Danish ones have a conventional spelling.
+_DANISH_LETTERS = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"})
+
+
+def _file_name(title: str, *, fallback: str) -> str:
+    """A file name made from the title that is safe in any header and on any disk."""
+    return f"{slugify(title.translate(_DANISH_LETTERS))[:100] or fallback}.pdf"
