@@ -110,7 +110,7 @@ class Mandate(models.Model):
             models.CheckConstraint(
                 condition=Q(min_gender_share__lte=50),
                 name="mandate_gender_share_at_most_half",
-                violation_error_message=_("A minimum share above 50 % for each gender cannot be met."),
+                violation_error_message=_("A minimum share above one half for each gender cannot be met."),
             ),
             models.CheckConstraint(
                 condition=Q(max_per_organisation__gte=1),

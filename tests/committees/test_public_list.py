@@ -6,8 +6,6 @@ import re
 from datetime import date
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from mandates.models import Mandate, PoliticalBody
@@ -18,6 +16,7 @@ from tests.committees.factories import (
     TaskCommitteeFactory,
     committee_with_everything,
 )
+from tests.support.queries import queries_for_page
 
 pytestmark = pytest.mark.django_db
 
@@ -150,12 +149,7 @@ def test_the_filter_form_is_labelled_and_works_without_javascript(client):
 
 
 def list_queries(client) -> int:
-    # The log keeps only the last 9000 queries; building fifty committees fills it, and a full log
-    # would make every capture look empty.
-    connection.queries_log.clear()
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(LIST).status_code == 200
-    return len(queries)
+    return queries_for_page(client, LIST)
 
 
 def test_the_list_needs_the_same_queries_for_fifty_committees_as_for_five(client):

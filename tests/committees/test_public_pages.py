@@ -7,8 +7,6 @@ import re
 from datetime import date, datetime
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -28,6 +26,7 @@ from tests.committees.factories import (
     committee_with_everything,
 )
 from tests.factories import UserFactory
+from tests.support.queries import queries_for_page
 
 pytestmark = pytest.mark.django_db
 
@@ -391,14 +390,7 @@ def test_the_main_menu_links_to_the_committees_and_marks_where_you_are(client, y
 
 
 def detail_queries(client, mandate) -> int:
-    url = reverse("committees:detail", args=[mandate.slug])
-    client.get(url)  # warm up the caches that the first request of a client fills
-    # The log keeps only the last 9000 queries; building fifty committees fills it, and a full log
-    # would make every capture look empty.
-    connection.queries_log.clear()
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200
-    return len(queries)
+    return queries_for_page(client, reverse("committees:detail", args=[mandate.slug]))
 
 
 def test_the_committee_page_needs_the_same_queries_however_many_members_and_meetings(client):

@@ -138,3 +138,12 @@ def test_a_pdf_over_the_size_limit_is_refused(adoptable_mandate, settings):
     doc.mandate = adoptable_mandate
     with pytest.raises(ValidationError, match="at most"):
         doc.full_clean()
+
+
+def test_the_gender_share_constraint_reports_its_message_not_a_crash(adoptable_mandate):
+    from mandates.models import Mandate as M
+
+    constraint = next(c for c in M._meta.constraints if c.name == "mandate_gender_share_at_most_half")
+    adoptable_mandate.min_gender_share = 60
+    with pytest.raises(ValidationError, match="one half"):
+        constraint.validate(M, adoptable_mandate)
