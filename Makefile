@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test check lint format messages totp clean
+.PHONY: run test check lint format messages totp bench clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
@@ -52,6 +52,10 @@ format: $(VENV)/.installed-dev
 messages: $(VENV)/.installed-dev
 	$(BIN)/python manage.py makemessages -l da --ignore '.venv/*' --ignore 'var/*' --ignore 'tests/*' --no-obsolete
 	$(BIN)/python manage.py compilemessages -l da --ignore '.venv/*'
+
+## bench: the benchmarks under bench/ (now: the matching engine on 200, 2,000 and 20,000 applicants)
+bench: $(VENV)/.installed-dev
+	$(BIN)/python -m bench.matching
 
 ## totp: the current second-factor code of the demo officials
 totp: $(VENV)/.installed-run

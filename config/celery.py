@@ -22,4 +22,23 @@ app.conf.beat_schedule = {
         # A tick that could not start within a minute is dropped: the next one does its work.
         "options": {"expires": 55},
     },
+    # Every minute: close calls whose deadline has passed, so nobody applies after it by more than
+    # a minute and politicians hear promptly.
+    "recruitment-close-due-calls": {
+        "task": "recruitment.close_due_calls",
+        "schedule": crontab(minute="*"),
+        "options": {"expires": 55},
+    },
+    # Every 15 minutes: invitation reminders (3 days in) and expiry (7 days): days-long clocks need
+    # no finer grain, and an expired seat reaches the next reserve within a quarter of an hour.
+    "recruitment-invitations": {
+        "task": "recruitment.invitations_tick",
+        "schedule": crontab(minute="*/15"),
+        "options": {"expires": 600},
+    },
+    # Daily at 03:15, when nobody works: anonymise applications of people not selected.
+    "recruitment-anonymise": {
+        "task": "recruitment.anonymise_applications",
+        "schedule": crontab(hour=3, minute=15),
+    },
 }

@@ -14,6 +14,7 @@ admin.site.login = admin_login
 urlpatterns = [
     path("", include("pages.urls")),
     path("committees/", include("committees.urls")),
+    path("", include("recruitment.urls")),
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),

@@ -71,7 +71,7 @@ def _meetings(committee, first: date, count: int, every_days: int, place: str) -
 
 
 def _youth_policy(people, bodies) -> None:
-    staff = people["staff"][0]
+    """Adopted; demo.recruitment opens its call."""
     mandate = Mandate.objects.create(
         title="Ny ungepolitik",
         slug="ny-ungepolitik",
@@ -88,8 +88,8 @@ def _youth_policy(people, bodies) -> None:
         expected_delivery=(
             "Et forslag til en ny ungepolitik på højst fire sider og en plan for, hvordan den præsenteres."
         ),
-        starts_on=date(2026, 9, 1),
-        ends_on=date(2027, 6, 30),
+        starts_on=date(2027, 1, 15),
+        ends_on=date(2027, 11, 15),
         adopted_by=bodies["Kommunalbestyrelsen"],
         adopted_on=date(2026, 6, 18),
         adoption_agenda_item="Punkt 12",
@@ -97,7 +97,7 @@ def _youth_policy(people, bodies) -> None:
     MandateTask.objects.bulk_create(
         MandateTask(mandate=mandate, text=text, order=n) for n, text in enumerate(YOUTH_TASKS, start=1)
     )
-    profiles = CompetenceProfile.objects.bulk_create(
+    CompetenceProfile.objects.bulk_create(
         CompetenceProfile(mandate=mandate, title=title, description=description, seats=1, order=n)
         for n, (title, description) in enumerate(YOUTH_PROFILES, start=1)
     )
@@ -112,7 +112,7 @@ def _youth_policy(people, bodies) -> None:
         ],
     )
     committee = committee_ensure(mandate=mandate)
-    _meetings(committee, date(2026, 9, 10), count=7, every_days=45, place="Gentofte Rådhus, mødesal 1")
+    _meetings(committee, date(2027, 1, 20), count=7, every_days=45, place="Gentofte Rådhus, mødesal 1")
     positions = [Membership.Position.CHAIR, Membership.Position.VICE_CHAIR] + [Membership.Position.MEMBER] * 3
     for politician, position in zip(people["politicians"], positions, strict=True):
         Membership.objects.create(
@@ -120,22 +120,12 @@ def _youth_policy(people, bodies) -> None:
         )
     for facilitator in people["facilitators"]:
         Membership.objects.create(committee=committee, user=facilitator, role=Membership.Role.FACILITATOR)
-    for n, citizen in enumerate(people["citizens"]):
-        Membership.objects.create(
-            committee=committee,
-            user=citizen,
-            role=Membership.Role.CITIZEN,
-            profile=profiles[n],
-            show_name_publicly=n % 2 == 0,
-        )
-    notes = {
-        Mandate.State.ADOPTED: "Vedtaget af Kommunalbestyrelsen 18. juni 2026, punkt 12.",
-        Mandate.State.RECRUITING: "Opslaget er offentliggjort.",
-        Mandate.State.MATCHING: "Ansøgningsfristen er udløbet.",
-        Mandate.State.ACTIVE: "Udvalget er sammensat og holder første møde 10. september.",
-    }
-    for state, note in notes.items():
-        mandate_move(mandate=mandate, to=state, by=staff, note=note)
+    mandate_move(
+        mandate=mandate,
+        to=Mandate.State.ADOPTED,
+        by=people["staff"][0],
+        note="Vedtaget af Kommunalbestyrelsen 18. juni 2026, punkt 12.",
+    )
 
 
 def _climate(people, bodies) -> None:

@@ -243,3 +243,25 @@ OUTBOX_KICK_ON_COMMIT = env.bool("OUTBOX_KICK_ON_COMMIT", default=True)
 
 # Largest PDF staff may attach to a mandate.
 MANDATE_DOCUMENT_MAX_BYTES = env.int("MANDATE_DOCUMENT_MAX_BYTES", default=10_000_000)
+
+# --- Recruitment.
+# Postal codes that count as living in the municipality (Gentofte's by default).
+RECRUITMENT_POSTAL_CODES = env.list("RECRUITMENT_POSTAL_CODES", default=["2820", "2900", "2920", "2930"])
+# Districts applicants may name (optional, used only for balance).
+RECRUITMENT_DISTRICTS = env.list(
+    "RECRUITMENT_DISTRICTS",
+    default=[
+        "Charlottenlund",
+        "Dyssegård",
+        "Gentofte",
+        "Hellerup",
+        "Jægersborg",
+        "Klampenborg",
+        "Ordrup",
+        "Vangede",
+    ],
+)
+INVITATION_ANSWER_DAYS = env.int("INVITATION_ANSWER_DAYS", default=7)
+INVITATION_REMINDER_DAYS = env.int("INVITATION_REMINDER_DAYS", default=3)
+# Applications of people not selected are anonymised this many days after the committee starts.
+APPLICANT_RETENTION_DAYS = env.int("APPLICANT_RETENTION_DAYS", default=90)

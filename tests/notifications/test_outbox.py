@@ -261,7 +261,7 @@ def test_a_message_that_is_not_failed_cannot_be_resent(citizen):
         notification_resend(notification=notification)
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL")
 def test_two_ticks_at_the_same_moment_send_every_message_exactly_once(settings):
     settings.OUTBOX_KICK_ON_COMMIT = False  # leave every message to the two racing ticks

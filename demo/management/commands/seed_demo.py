@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from demo.committees import seed_committees
 from demo.people import DEMO_PASSWORD, DEMO_TOTP_SECRET, seed_people
+from demo.recruitment import seed_recruitment
 
 
 class Command(BaseCommand):
@@ -28,6 +29,9 @@ class Command(BaseCommand):
             self.stdout.write(f"{group}: " + ", ".join(u.email for u in users))
         for mandate in seed_committees(people):
             self.stdout.write(f"mandate: {mandate.title} ({mandate.get_state_display()})")
+        call = seed_recruitment(people)
+        if call is not None:
+            self.stdout.write(f"open call: {call} ({call.applications.count()} applications)")
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo accounts ready. Password: {DEMO_PASSWORD}. "

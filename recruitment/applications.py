@@ -1,0 +1,204 @@
+"""A citizen's application: submit, change until the deadline, withdraw; and all their data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from notifications.services import notification_schedule
+from pages.models import PrivacyNotice
+from recruitment.models import Application, ApplicationChoice, ApplicationEvent, Call
+
+
+@dataclass
+class ApplicationData:
+    """What the citizen typed, already cleaned by the form."""
+
+    profile_ids: list[int]
+    motivation: str
+    experience: str = ""
+    available_meeting_ids: list[int] = field(default_factory=list)
+    lives_in_municipality: bool = False
+    postal_code: str = ""
+    other_tie: str = ""
+    organisation: str = ""
+    takes_part_as_individual: bool = False
+    gender: str = ""
+    age_band: str = ""
+    district: str = ""
+    phone: str = ""
+
+    FIELDS = (
+        "motivation",
+        "experience",
+        "lives_in_municipality",
+        "postal_code",
+        "other_tie",
+        "organisation",
+        "takes_part_as_individual",
+        "gender",
+        "age_band",
+        "district",
+        "phone",
+    )
+
+
+def application_problems(call: Call, data: ApplicationData) -> dict[str, str]:
+    """The rules a form cannot know alone; the form shows these next to the field."""
+    problems = {}
+    profiles = set(call.mandate.profiles.values_list("pk", flat=True))
+    if not 1 <= len(data.profile_ids) <= 3 or len(set(data.profile_ids)) != len(data.profile_ids):
+        problems["profiles"] = _("Choose one, two or three different profiles.")
+    elif not set(data.profile_ids) <= profiles:
+        problems["profiles"] = _("Choose profiles from this call.")
+    if data.lives_in_municipality:
+        if data.postal_code not in settings.RECRUITMENT_POSTAL_CODES:
+            problems["postal_code"] = _(
+                "This postal code is not in the municipality. Tell us about another tie."
+            )
+    elif not data.other_tie.strip():
+        problems["other_tie"] = _("Tell us in a sentence what ties you to the municipality or the question.")
+    if data.organisation.strip() and not data.takes_part_as_individual:
+        problems["takes_part_as_individual"] = _(
+            "Members take part as individuals, not for their organisation."
+        )
+    meetings = set(call.mandate.committee.meetings.values_list("pk", flat=True))
+    if not set(data.available_meeting_ids) <= meetings:
+        problems["available_meetings"] = _("Choose among this committee's meetings.")
+    return problems
+
+
+def _write(application: Application, data: ApplicationData) -> None:
+    for name in ApplicationData.FIELDS:
+        setattr(application, name, getattr(data, name))
+    application.full_clean(exclude=["applicant", "call", "privacy_notice"])
+    application.save()
+    application.choices.all().delete()
+    ApplicationChoice.objects.bulk_create(
+        ApplicationChoice(application=application, profile_id=pk, rank=rank)
+        for rank, pk in enumerate(data.profile_ids, start=1)
+    )
+    application.available_meetings.set(data.available_meeting_ids)
+
+
+def _check(call: Call, data: ApplicationData) -> None:
+    if not call.is_open_for_applications:
+        raise ValidationError(_("The call is closed: the deadline has passed."), code="closed")
+    problems = application_problems(call, data)
+    if problems:
+        raise ValidationError(problems)
+
+
+@transaction.atomic
+def application_submit(*, call: Call, applicant, data: ApplicationData) -> Application:
+    call = Call.objects.select_for_update(of=("self",)).select_related("mandate__committee").get(pk=call.pk)
+    _check(call, data)
+    notice = PrivacyNotice.objects.current()
+    if notice is None:
+        raise ValidationError(_("Applications are paused: no privacy notice is published. Please try later."))
+    if Application.objects.filter(call=call, applicant=applicant).exists():  # the call row is locked
+        raise ValidationError(_("You have already applied to this call."), code="duplicate")
+    application = Application(
+        call=call, applicant=applicant, privacy_notice=notice, consented_at=timezone.now()
+    )
+    try:
+        with transaction.atomic():
+            _write(application, data)
+    except IntegrityError as error:  # the database's own guard, should anything slip past the lock
+        raise ValidationError(_("You have already applied to this call."), code="duplicate") from error
+    ApplicationEvent.objects.create(
+        application=application, kind=ApplicationEvent.Kind.SUBMITTED, by=applicant
+    )
+    notification_schedule(
+        recipient=applicant,
+        kind="application_receipt",
+        key=f"application-receipt:{application.pk}",
+        context={"title": call.mandate.title, "reference": application.reference, "deadline": call.deadline},
+    )
+    return application
+
+
+@transaction.atomic
+def application_update(*, application: Application, data: ApplicationData, by) -> Application:
+    application = (
+        Application.objects.select_for_update(of=("self",))
+        .select_related("call__mandate__committee")
+        .get(pk=application.pk)
+    )
+    if application.state != Application.State.SUBMITTED:
+        raise ValidationError(_("This application can no longer be changed."))
+    _check(application.call, data)
+    _write(application, data)
+    ApplicationEvent.objects.create(application=application, kind=ApplicationEvent.Kind.UPDATED, by=by)
+    return application
+
+
+@transaction.atomic
+def application_withdraw(*, application: Application, by) -> Application:
+    application = Application.objects.select_for_update().get(pk=application.pk)
+    if application.state not in (Application.State.SUBMITTED, Application.State.RESERVE):
+        raise ValidationError(_("This application can no longer be withdrawn."))
+    application.state = Application.State.WITHDRAWN
+    application.save(update_fields=["state", "updated_at"])
+    ApplicationEvent.objects.create(application=application, kind=ApplicationEvent.Kind.WITHDRAWN, by=by)
+    return application
+
+
+def personal_data_export(*, user) -> dict:
+    """Everything held about a person, for "download all my data" (GDPR art. 15 and 20)."""
+    applications = (
+        Application.objects.filter(applicant=user)
+        .select_related("call__mandate", "privacy_notice")
+        .prefetch_related("choices__profile", "available_meetings", "events", "invitations__profile")
+    )
+    return {
+        "account": {
+            "email": user.email,
+            "full_name": user.full_name,
+            "preferred_language": user.preferred_language,
+            "date_joined": user.date_joined.isoformat(),
+        },
+        "applications": [
+            {
+                "reference": a.reference,
+                "committee": a.call.mandate.title,
+                "state": a.state,
+                "submitted_at": a.submitted_at.isoformat(),
+                "profiles": [c.profile.title for c in a.choices.all()],
+                "motivation": a.motivation,
+                "experience": a.experience,
+                "available_meetings": [m.starts_at.isoformat() for m in a.available_meetings.all()],
+                "lives_in_municipality": a.lives_in_municipality,
+                "postal_code": a.postal_code,
+                "other_tie": a.other_tie,
+                "organisation": a.organisation,
+                "takes_part_as_individual": a.takes_part_as_individual,
+                "gender": a.gender,
+                "age_band": a.age_band,
+                "district": a.district,
+                "phone": a.phone,
+                "privacy_notice_version": a.privacy_notice.version,
+                "consented_at": a.consented_at.isoformat(),
+                "timeline": [{"what": e.kind, "at": e.at.isoformat()} for e in a.events.all()],
+                "invitations": [
+                    {
+                        "profile": i.profile.title,
+                        "state": i.state,
+                        "answer_by": i.answer_by.isoformat(),
+                        "answered_at": i.answered_at.isoformat() if i.answered_at else None,
+                    }
+                    for i in a.invitations.all()
+                ],
+            }
+            for a in applications
+        ],
+        "memberships": [
+            {"committee": m.committee.name, "role": m.role, "joined_on": m.joined_on.isoformat()}
+            for m in user.committee_memberships.select_related("committee")
+        ],
+    }

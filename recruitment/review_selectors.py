@@ -1,0 +1,373 @@
+"""Reads for the committee's review of a call. Each costs a fixed number of queries however many
+people applied: the pool is read once, and filters, groups and charts are worked out in Python."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Avg, Count
+from django.shortcuts import get_object_or_404
+
+from committees.models import Meeting
+from mandates.models import CompetenceProfile
+from recruitment import matching as engine
+from recruitment.models import (
+    Application,
+    ApplicationChoice,
+    ApplicationEvent,
+    Call,
+    Invitation,
+    Placement,
+    Rating,
+)
+
+# The engine's own rule for "the same organisation", so the warning and the engine agree.
+from recruitment.selection import _normalised as normalised_organisation
+
+UNKNOWN = "unknown"  # filter value for demographics the applicant did not give
+GROUP_LIMIT = 100  # rows per profile on the unfiltered dashboard; filtering by profile shows them all
+
+
+@dataclass(frozen=True)
+class RatingStats:
+    mean: float | None = None
+    count: int = 0
+
+
+NO_RATINGS = RatingStats()
+
+
+@dataclass
+class Pool:
+    """Everyone still in the running or already placed (withdrawn applications are out), with what
+    the dashboard, the charts and the export need to know about each."""
+
+    call: Call
+    profiles: list[CompetenceProfile]
+    meetings: list[Meeting]
+    applications: list[Application]
+    ratings: dict[tuple[int, int], RatingStats]
+
+    @property
+    def by_id(self) -> dict[int, Application]:
+        return {a.pk: a for a in self.applications}
+
+
+@dataclass
+class Row:
+    application: Application
+    rank: int
+    ratings: RatingStats
+    own: Rating | None
+
+
+@dataclass
+class ProfileGroup:
+    profile: CompetenceProfile
+    rows: list[Row]
+    total: int  # matching the filters, before GROUP_LIMIT
+
+    @property
+    def hidden(self) -> int:
+        return self.total - len(self.rows)
+
+
+@dataclass
+class Filters:
+    profile: int | None = None
+    availability: str = ""  # "all" | "misses"
+    district: str = ""
+    gender: str = ""
+    age_band: str = ""
+
+    @property
+    def active(self) -> bool:
+        return any((self.profile, self.availability, self.district, self.gender, self.age_band))
+
+
+def call_for_review(pk: int) -> Call:
+    return get_object_or_404(Call.objects.select_related("mandate"), pk=pk)
+
+
+def _meetings(call: Call) -> list[Meeting]:
+    return list(
+        Meeting.objects.filter(committee__mandate_id=call.mandate_id).exclude(state=Meeting.State.CANCELLED)
+    )
+
+
+def rating_stats(call: Call, *, application: Application | None = None) -> dict[tuple[int, int], RatingStats]:
+    rows = Rating.objects.filter(application__call=call)
+    if application is not None:
+        rows = rows.filter(application=application)
+    return {
+        (r["application_id"], r["profile_id"]): RatingStats(mean=float(r["mean"]), count=r["count"])
+        for r in rows.values("application_id", "profile_id").annotate(mean=Avg("score"), count=Count("pk"))
+    }
+
+
+def own_ratings(
+    call: Call, politician, *, application: Application | None = None
+) -> dict[tuple[int, int], Rating]:
+    rows = Rating.objects.filter(application__call=call, politician=politician)
+    if application is not None:
+        rows = rows.filter(application=application)
+    return {(r.application_id, r.profile_id): r for r in rows}
+
+
+def review_pool(call: Call) -> Pool:
+    """Six queries: profiles, meetings, applications with their applicant, choices, availability, ratings."""
+    profiles = list(call.mandate.profiles.all())
+    meetings = _meetings(call)
+    applications = list(
+        call.applications.exclude(state=Application.State.WITHDRAWN)
+        .select_related("applicant")
+        .order_by("submitted_at", "pk")
+    )
+    choices: dict[int, list[ApplicationChoice]] = defaultdict(list)
+    for choice in ApplicationChoice.objects.filter(application__call=call).order_by("rank"):
+        choices[choice.application_id].append(choice)
+    available: dict[int, set[int]] = defaultdict(set)
+    through = Application.available_meetings.through
+    for application_id, meeting_id in through.objects.filter(application__call=call).values_list(
+        "application_id", "meeting_id"
+    ):
+        available[application_id].add(meeting_id)
+    meeting_ids = {m.pk for m in meetings}
+    organisations = Counter(normalised_organisation(a.organisation) for a in applications)
+    for application in applications:
+        application.choice_list = choices[application.pk]
+        application.first_line = first_line(application.motivation)
+        application.missed = len(meeting_ids - available[application.pk])
+        organisation = normalised_organisation(application.organisation)
+        application.organisation_peers = organisations[organisation] - 1 if organisation else 0
+    return Pool(
+        call=call, profiles=profiles, meetings=meetings, applications=applications, ratings=rating_stats(call)
+    )
+
+
+def _matches(application: Application, filters: Filters) -> bool:
+    if filters.availability == "all" and application.missed:
+        return False
+    if filters.availability == "misses" and not application.missed:
+        return False
+    for name in ("district", "gender", "age_band"):
+        wanted = getattr(filters, name)
+        if wanted and (getattr(application, name) or UNKNOWN) != wanted:
+            return False
+    return True
+
+
+def dashboard_groups(
+    pool: Pool, *, filters: Filters, own: dict[tuple[int, int], Rating]
+) -> list[ProfileGroup]:
+    """Applicants under each profile they chose, best rated first (unrated last), then by their preference."""
+    rows: dict[int, list[Row]] = defaultdict(list)
+    for application in pool.applications:
+        if not _matches(application, filters):
+            continue
+        for choice in application.choice_list:
+            key = (application.pk, choice.profile_id)
+            rows[choice.profile_id].append(
+                Row(application, choice.rank, pool.ratings.get(key, NO_RATINGS), own.get(key))
+            )
+    groups = []
+    for profile in pool.profiles:
+        if filters.profile and profile.pk != filters.profile:
+            continue
+        ordered = sorted(
+            rows[profile.pk], key=lambda r: (r.ratings.mean is None, -(r.ratings.mean or 0), r.rank)
+        )
+        shown = ordered if filters.profile else ordered[:GROUP_LIMIT]
+        groups.append(ProfileGroup(profile=profile, rows=shown, total=len(ordered)))
+    return groups
+
+
+def first_line(text: str) -> str:
+    lines = text.strip().splitlines()
+    return lines[0] if lines else ""
+
+
+def distribution(pool: Pool, attribute: str) -> list[tuple[str, int]]:
+    """(value, count) over the pool, in the order of the field's choices; unknown last."""
+    counts = Counter(getattr(a, attribute) or UNKNOWN for a in pool.applications)
+    if attribute == "district":
+        order = sorted(k for k in counts if k != UNKNOWN)
+    else:
+        order = [value for value, _label in Application._meta.get_field(attribute).choices if value in counts]
+    return [(value, counts[value]) for value in [*order, UNKNOWN] if counts.get(value)]
+
+
+def applicants_per_profile(pool: Pool) -> list[tuple[CompetenceProfile, int, int]]:
+    """(profile, applicants who chose it at any rank, of whom first choices)."""
+    anyone: Counter[int] = Counter()
+    first: Counter[int] = Counter()
+    for application in pool.applications:
+        for choice in application.choice_list:
+            anyone[choice.profile_id] += 1
+            first[choice.profile_id] += choice.rank == 1
+    return [(p, anyone[p.pk], first[p.pk]) for p in pool.profiles]
+
+
+@dataclass
+class Balance:
+    """The proposed selection measured against the mandate's balance rules."""
+
+    seated: int
+    genders: list[tuple[str, int, float]] = field(default_factory=list)  # (gender, count, share %)
+    organisations: list[tuple[str, int]] = field(default_factory=list)
+    districts: list[tuple[str, int]] = field(default_factory=list)
+
+
+def proposal_balance(pool: Pool, assignment: dict[int, list[int]]) -> Balance:
+    by_id = pool.by_id
+    seated = [by_id[pk] for pks in assignment.values() for pk in pks if pk in by_id]
+    total = len(seated) or 1
+    genders = Counter(a.gender or UNKNOWN for a in seated)
+    order = [*Application.Gender.values, UNKNOWN]
+    organisations = Counter(normalised_organisation(a.organisation) for a in seated)
+    spelling = {}  # each organisation under the first spelling met, as the applicant wrote it
+    for application in seated:
+        spelling.setdefault(
+            normalised_organisation(application.organisation), application.organisation.strip()
+        )
+    districts = Counter(a.district for a in seated if a.district)
+    return Balance(
+        seated=len(seated),
+        genders=[
+            (g, genders[g], round(100 * genders[g] / total, 1))
+            for g in order
+            if genders[g] or g in ("woman", "man")
+        ],
+        organisations=sorted(
+            ((spelling[o], n) for o, n in organisations.items() if o), key=lambda item: (-item[1], item[0])
+        ),
+        districts=sorted(districts.items(), key=lambda item: (-item[1], item[0])),
+    )
+
+
+# --- One application in full.
+
+
+def application_for_review(call: Call, reference: str) -> Application:
+    return get_object_or_404(
+        call.applications.select_related("applicant", "privacy_notice"), reference=reference.upper()
+    )
+
+
+@dataclass
+class ApplicationDetail:
+    application: Application
+    choices: list[ApplicationChoice]
+    meetings: list[tuple[Meeting, bool]]
+    organisation_peers: int
+    events: list[ApplicationEvent]
+
+
+def application_detail(call: Call, application: Application) -> ApplicationDetail:
+    choices = list(application.choices.select_related("profile").order_by("rank"))
+    available = set(application.available_meetings.values_list("pk", flat=True))
+    meetings = [(m, m.pk in available) for m in _meetings(call)]
+    organisation = normalised_organisation(application.organisation)
+    peers = 0
+    if organisation:
+        others = (
+            call.applications.exclude(state=Application.State.WITHDRAWN)
+            .exclude(pk=application.pk)
+            .exclude(organisation="")
+            .values_list("organisation", flat=True)
+        )
+        peers = sum(normalised_organisation(o) == organisation for o in others)
+    events = list(application.events.all())
+    return ApplicationDetail(application, choices, meetings, peers, events)
+
+
+# --- The confirmed selection.
+
+
+@dataclass
+class ConfirmedProfile:
+    profile: CompetenceProfile
+    seats: list[Placement]
+    reserves: list[Placement]
+    invitations: list[Invitation]
+
+
+def confirmed_selection(call: Call, selection) -> list[ConfirmedProfile]:
+    placements = Placement.objects.filter(selection=selection).select_related("application__applicant")
+    invitations = (
+        Invitation.objects.filter(application__call=call)
+        .select_related("application__applicant")
+        .order_by("sent_at")
+    )
+    by_profile: dict[int, ConfirmedProfile] = {
+        p.pk: ConfirmedProfile(p, [], [], []) for p in call.mandate.profiles.all()
+    }
+    for placement in placements:
+        group = by_profile[placement.profile_id]
+        (group.seats if placement.kind == Placement.Kind.SEAT else group.reserves).append(placement)
+    for invitation in invitations:
+        by_profile[invitation.profile_id].invitations.append(invitation)
+    for group in by_profile.values():
+        group.reserves.sort(key=lambda p: p.position)
+    return list(by_profile.values())
+
+
+# --- The engine's proposal, as the matching page shows it.
+
+
+@dataclass
+class ProposedSeat:
+    application: Application
+    weight: float
+    ratings: RatingStats
+    pinned: bool = False
+
+
+@dataclass
+class ProposedProfile:
+    profile: object
+    seats: list[ProposedSeat]
+    reserves: list[ProposedSeat]
+
+    @property
+    def empty(self) -> int:
+        return max(self.profile.seats - len(self.seats), 0)
+
+
+def proposal(call: Call, problem: engine.Problem, result: engine.Result) -> list[ProposedProfile]:
+    """The engine's result with each applicant, their fit and ratings: three queries."""
+    candidates = {c.id: c for c in problem.candidates}
+    ids = {pk for ids in (*result.assignment.values(), *result.reserves.values()) for pk in ids}
+    applications = Application.objects.filter(pk__in=ids).select_related("applicant").in_bulk()
+    stats = rating_stats(call)
+
+    def seat(pk: int, profile_id: int) -> ProposedSeat:
+        return ProposedSeat(
+            application=applications[pk],
+            weight=engine.weight(candidates[pk], profile_id),
+            ratings=stats.get((pk, profile_id), NO_RATINGS),
+            pinned=(pk, profile_id) in problem.pins,
+        )
+
+    return [
+        ProposedProfile(
+            profile=profile,
+            seats=[seat(pk, profile.pk) for pk in result.assignment.get(profile.pk, ())],
+            reserves=[seat(pk, profile.pk) for pk in result.reserves.get(profile.pk, ())],
+        )
+        for profile in call.mandate.profiles.all()
+    ]
+
+
+def adjustment_rows(call: Call, pins, exclusions) -> tuple[list, list]:
+    """The current pins and exclusions with the applicant's reference and name, for the form."""
+    applications = call.applications.filter(pk__in={a for a, _p in pins} | set(exclusions)).in_bulk()
+    profiles = {p.pk: p for p in call.mandate.profiles.all()}
+    pinned = [
+        (f"{a}:{p}", applications[a], profiles[p])
+        for a, p in sorted(pins)
+        if a in applications and p in profiles
+    ]
+    excluded = [applications[a] for a in sorted(exclusions) if a in applications]
+    return pinned, excluded

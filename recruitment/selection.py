@@ -1,0 +1,183 @@
+"""From applications to the engine's proposal, and the politicians' confirmation of a selection."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Avg
+from django.utils.translation import gettext as _
+
+from notifications.services import notification_schedule
+from recruitment import lottery, matching
+from recruitment.invitations import invitation_send
+from recruitment.models import Application, ApplicationEvent, Call, Placement, Rating, Selection
+
+CANDIDATE_STATES = (Application.State.SUBMITTED,)
+
+
+def _normalised(organisation: str) -> str | None:
+    name = " ".join(organisation.lower().split())
+    return name or None
+
+
+def draw_order(call: Call) -> list[str]:
+    """The published draw over the candidates' references, once the public value is known."""
+    if not call.draw_public_value:
+        return []
+    references = sorted(
+        call.applications.filter(state__in=CANDIDATE_STATES).values_list("reference", flat=True)
+    )
+    return lottery.draw(references, call.draw_public_value)
+
+
+def selection_problem(
+    call: Call, *, pins: frozenset[tuple[int, int]] = frozenset(), exclusions: frozenset[int] = frozenset()
+) -> matching.Problem:
+    """The call as the engine sees it: candidates are application ids, profiles are profile ids."""
+    applications = list(
+        call.applications.filter(state__in=CANDIDATE_STATES).prefetch_related("choices").order_by("pk")
+    )
+    means = defaultdict(dict)
+    for row in (
+        Rating.objects.filter(application__call=call)
+        .values("application_id", "profile_id")
+        .annotate(mean=Avg("score"))
+    ):
+        means[row["application_id"]][row["profile_id"]] = float(row["mean"])
+    mandate = call.mandate
+    by_reference = {a.reference: a.pk for a in applications}
+    return matching.Problem(
+        candidates=tuple(
+            matching.Candidate(
+                id=a.pk,
+                preferences=tuple(c.profile_id for c in sorted(a.choices.all(), key=lambda c: c.rank)),
+                scores=means[a.pk],
+                gender=a.gender or None,
+                organisation=_normalised(a.organisation),
+                district=a.district or None,
+            )
+            for a in applications
+        ),
+        profiles=tuple(matching.Profile(id=p.pk, seats=p.seats) for p in mandate.profiles.all()),
+        rules=matching.Rules(
+            min_gender_share=mandate.min_gender_share,
+            max_per_organisation=mandate.max_per_organisation,
+            max_per_district=mandate.max_per_district,
+        ),
+        pins=pins,
+        exclusions=exclusions,
+        tie_break=tuple(by_reference[r] for r in draw_order(call) if r in by_reference),
+    )
+
+
+def selection_propose(call: Call, **adjustments) -> matching.Result:
+    return matching.solve(selection_problem(call, **adjustments))
+
+
+def _check_proposal(call: Call, seats: dict[int, list[int]], reserves: dict[int, list[int]]) -> None:
+    candidates = {
+        a.pk: {c.profile_id for c in a.choices.all()}
+        for a in call.applications.filter(state__in=CANDIDATE_STATES).prefetch_related("choices")
+    }
+    profiles = {p.pk: p.seats for p in call.mandate.profiles.all()}
+    seated = [pk for pks in seats.values() for pk in pks]
+    if len(seated) != len(set(seated)):
+        raise ValidationError(_("An applicant can hold only one seat."))
+    for profile_id, pks in [*seats.items(), *reserves.items()]:
+        if profile_id not in profiles:
+            raise ValidationError(_("The selection names a profile of another mandate."))
+        for pk in pks:
+            if pk not in candidates or profile_id not in candidates[pk]:
+                raise ValidationError(_("The selection names someone who did not apply for that profile."))
+    for profile_id, pks in seats.items():
+        if len(pks) > profiles[profile_id]:
+            raise ValidationError(_("A profile got more people than it has seats."))
+
+
+@transaction.atomic
+def selection_confirm(
+    *, call: Call, by, rationale: str, seats: dict[int, list[int]], reserves: dict[int, list[int]]
+) -> Selection:
+    """Record the selection the politicians saw, invite the seated, place reserves, thank the rest.
+
+    The call row is locked, and the selection is one-to-one with the call: two politicians
+    confirming at once give one selection; the second is told it is already done.
+    """
+    call = Call.objects.select_for_update(of=("self",)).select_related("mandate").get(pk=call.pk)
+    if not by.has_perm("recruitment.decide_call", call):
+        raise PermissionDenied
+    if call.state == Call.State.OPEN:
+        raise ValidationError(
+            _("The call is still open: the selection comes after the deadline."), code="open"
+        )
+    if call.state != Call.State.CLOSED or Selection.objects.filter(call=call).exists():
+        raise ValidationError(_("The selection for this call has already been confirmed."), code="done")
+    seats = {pid: list(dict.fromkeys(pks)) for pid, pks in seats.items()}
+    reserves = {pid: list(dict.fromkeys(pks)) for pid, pks in reserves.items()}
+    if not rationale.strip():
+        raise ValidationError({"rationale": _("Say briefly why this selection: it is part of the record.")})
+    _check_proposal(call, seats, reserves)
+    try:
+        with transaction.atomic():
+            selection = Selection.objects.create(
+                call=call,
+                confirmed_by=by,
+                rationale=rationale.strip(),
+                engine_version=matching.ENGINE_VERSION,
+                draw_order=draw_order(call),
+            )
+    except IntegrityError as error:
+        raise ValidationError(
+            _("The selection for this call has already been confirmed."), code="done"
+        ) from error
+    seated = {pk for pks in seats.values() for pk in pks}
+    Placement.objects.bulk_create(
+        [
+            Placement(selection=selection, application_id=pk, profile_id=profile_id, kind=Placement.Kind.SEAT)
+            for profile_id, pks in seats.items()
+            for pk in pks
+        ]
+        + [
+            Placement(
+                selection=selection,
+                application_id=pk,
+                profile_id=profile_id,
+                kind=Placement.Kind.RESERVE,
+                position=position,
+            )
+            for profile_id, pks in reserves.items()
+            for position, pk in enumerate((pk for pk in pks if pk not in seated), start=1)
+        ]
+    )
+    call.state = Call.State.SELECTED
+    call.save(update_fields=["state"])
+    for profile_id, pks in seats.items():
+        for pk in pks:
+            invitation_send(application=Application.objects.get(pk=pk), profile_id=profile_id, by=by)
+    reserved = {pk for pks in reserves.values() for pk in pks} - seated
+    for application in call.applications.filter(state=Application.State.SUBMITTED).select_related(
+        "applicant", "call__mandate"
+    ):
+        if application.pk in reserved:
+            application.state = Application.State.RESERVE
+            kind = ApplicationEvent.Kind.RESERVE
+        else:
+            application.state = Application.State.NOT_SELECTED
+            kind = ApplicationEvent.Kind.NOT_SELECTED
+            _thank(application)
+        application.save(update_fields=["state", "updated_at"])
+        ApplicationEvent.objects.create(application=application, kind=kind, by=by)
+    return selection
+
+
+def _thank(application: Application) -> None:
+    if application.applicant_id is None:
+        return
+    notification_schedule(
+        recipient=application.applicant,
+        kind="application_thanks",
+        key=f"application-thanks:{application.pk}",
+        context={"title": application.call.mandate.title, "reference": application.reference},
+    )

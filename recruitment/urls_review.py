@@ -1,0 +1,13 @@
+from __future__ import annotations
+
+from django.urls import path
+
+from recruitment import views_review as views
+
+urlpatterns = [
+    path("calls/<int:pk>/applications/", views.dashboard, name="dashboard"),
+    path("calls/<int:pk>/applications/export.csv", views.export_csv, name="export"),
+    path("calls/<int:pk>/applications/<str:reference>/", views.review_application, name="review_application"),
+    path("calls/<int:pk>/applications/<str:reference>/rate/", views.rate, name="rate"),
+    path("calls/<int:pk>/matching/", views.matching, name="matching"),
+]

@@ -1,0 +1,254 @@
+"""The citizen's pages: apply (signing in on the way, losing nothing), follow, change or withdraw an
+application, download all their data, and answer an invitation by its signed link."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
+from django.utils.datastructures import MultiValueDict
+from django.utils.translation import gettext as _
+
+from committees.models import Meeting
+from mandates.models import Mandate
+from pages.models import PrivacyNotice
+from recruitment import applications as services
+from recruitment.forms import ApplicationForm, initial_from
+from recruitment.invitations import (
+    invitation_accept,
+    invitation_decline,
+    invitation_from_token,
+    invitation_token,
+)
+from recruitment.models import Application, Call, Invitation
+
+WITHDRAWABLE = (Application.State.SUBMITTED, Application.State.RESERVE)
+# What a draft may hold: enough for every field of the form, never a whole upload's worth of junk.
+DRAFT_MAX_VALUES, DRAFT_MAX_CHARS = 20, 5000
+
+
+def _public_call(pk: int) -> Call:
+    """A call the public may know about; a planned call or a draft mandate does not exist yet."""
+    return get_object_or_404(
+        Call.objects.select_related("mandate__committee")
+        .exclude(state=Call.State.PLANNED)
+        .exclude(mandate__state=Mandate.State.DRAFT),
+        pk=pk,
+    )
+
+
+def _own_application(request: HttpRequest, reference: str) -> Application:
+    """The signed-in person's application; anyone else's does not exist (404, never 403)."""
+    return get_object_or_404(
+        Application.objects.select_related("call__mandate__committee", "privacy_notice"),
+        reference=reference,
+        applicant=request.user,
+    )
+
+
+def _closed(request: HttpRequest, call: Call) -> HttpResponse:
+    return render(
+        request,
+        "recruitment/citizen/closed.html",
+        {"call": call, "mandate": call.mandate, "not_yet": call.opens_at > timezone.now()},
+    )
+
+
+def _draft_key(call: Call) -> str:
+    return f"recruitment:application-draft:{call.pk}"
+
+
+def _draft(request: HttpRequest, form: ApplicationForm) -> dict[str, list[str]]:
+    """What was typed, for the session: the form's own fields only, bounded in size."""
+    return {
+        name: [value[:DRAFT_MAX_CHARS] for value in request.POST.getlist(name)[:DRAFT_MAX_VALUES]]
+        for name in form.fields
+        if name in request.POST
+    }
+
+
+def _form_page(request: HttpRequest, form: ApplicationForm, application: Application | None = None):
+    call = form.call
+    return render(
+        request,
+        "recruitment/citizen/apply.html",
+        {"call": call, "mandate": call.mandate, "form": form, "application": application},
+    )
+
+
+def apply(request: HttpRequest, pk: int) -> HttpResponse:
+    """Anyone may fill in the form; sending it needs an account, and the draft waits in the session."""
+    call = _public_call(pk)
+    if request.user.is_authenticated:
+        existing = Application.objects.filter(call=call, applicant=request.user).first()
+        if existing is not None:
+            messages.info(request, _("You have already applied to this call. Here is your application."))
+            return redirect("recruitment:application", reference=existing.reference)
+    if not call.is_open_for_applications:
+        return _closed(request, call)
+    notice = PrivacyNotice.objects.current()
+    key = _draft_key(call)
+    if request.method != "POST":
+        draft = request.session.get(key)
+        form = ApplicationForm(MultiValueDict(draft) if draft else None, call=call, notice=notice)
+        return _form_page(request, form)
+    form = ApplicationForm(request.POST, call=call, notice=notice)
+    if not request.user.is_authenticated:
+        request.session[key] = _draft(request, form)
+        if form.is_valid():
+            return redirect_to_login(request.get_full_path(), login_url=reverse("account_login"))
+        return _form_page(request, form)
+    if form.is_valid():
+        try:
+            application = services.application_submit(
+                call=call, applicant=request.user, data=form.application_data
+            )
+        except ValidationError as error:
+            if getattr(error, "code", None) == "duplicate":
+                return redirect("recruitment:apply", pk=call.pk)  # shows the first application
+            if getattr(error, "code", None) == "closed":
+                return _closed(request, call)
+            form.add_problems(error)
+        else:
+            request.session.pop(key, None)
+            messages.success(
+                request,
+                _("Thank you! We have received your application. Its reference is %(reference)s.")
+                % {"reference": application.reference},
+            )
+            return redirect("recruitment:application", reference=application.reference)
+    return _form_page(request, form)
+
+
+@login_required
+def my_applications(request: HttpRequest) -> HttpResponse:
+    applications = (
+        Application.objects.filter(applicant=request.user)
+        .select_related("call__mandate")
+        .order_by("-submitted_at", "-pk")
+    )
+    return render(request, "recruitment/citizen/my_applications.html", {"applications": applications})
+
+
+@login_required
+def my_data(request: HttpRequest) -> JsonResponse:
+    response = JsonResponse(
+        services.personal_data_export(user=request.user),
+        json_dumps_params={"ensure_ascii": False, "indent": 2},
+    )
+    response["Content-Disposition"] = 'attachment; filename="my-data.json"'
+    add_never_cache_headers(response)  # Cache-Control: no-store: it is everything we hold about them
+    return response
+
+
+@login_required
+def application_detail(request: HttpRequest, reference: str) -> HttpResponse:
+    application = _own_application(request, reference)
+    pending = application.invitations.filter(
+        state=Invitation.State.PENDING, answer_by__gt=timezone.now()
+    ).first()
+    return render(
+        request,
+        "recruitment/citizen/application_detail.html",
+        {
+            "application": application,
+            "call": application.call,
+            "mandate": application.call.mandate,
+            "choices": application.choices.select_related("profile"),
+            "meetings": application.available_meetings.all(),
+            "events": application.events.all(),
+            "can_withdraw": application.state in WITHDRAWABLE,
+            "invitation_url": pending and reverse("recruitment:invitation", args=[invitation_token(pending)]),
+        },
+    )
+
+
+@login_required
+def application_edit(request: HttpRequest, reference: str) -> HttpResponse:
+    application = _own_application(request, reference)
+    call = application.call
+    if not call.is_open_for_applications:
+        return _closed(request, call)
+    if application.state != Application.State.SUBMITTED:
+        messages.error(request, _("This application can no longer be changed."))
+        return redirect("recruitment:application", reference=reference)
+    notice = PrivacyNotice.objects.current()
+    data = request.POST if request.method == "POST" else None
+    form = ApplicationForm(data, call=call, notice=notice, initial=initial_from(application))
+    if data is not None and form.is_valid():
+        try:
+            services.application_update(application=application, data=form.application_data, by=request.user)
+        except ValidationError as error:
+            if getattr(error, "code", None) == "closed":
+                return _closed(request, call)
+            form.add_problems(error)
+        else:
+            messages.success(request, _("Your changes are saved."))
+            return redirect("recruitment:application", reference=reference)
+    return _form_page(request, form, application)
+
+
+@login_required
+def application_withdraw(request: HttpRequest, reference: str) -> HttpResponse:
+    application = _own_application(request, reference)
+    if application.state not in WITHDRAWABLE:
+        messages.error(request, _("This application can no longer be withdrawn."))
+        return redirect("recruitment:application", reference=reference)
+    if request.method == "POST":
+        try:
+            services.application_withdraw(application=application, by=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Your application is withdrawn. Thank you for your interest."))
+        return redirect("recruitment:application", reference=reference)
+    return render(
+        request,
+        "recruitment/citizen/withdraw.html",
+        {"application": application, "mandate": application.call.mandate},
+    )
+
+
+def invitation(request: HttpRequest, token: str) -> HttpResponse:
+    """The signed link is the credential: no sign-in needed. GET only shows, since mail scanners follow
+    links; the answer is a POST, and answering twice shows the first outcome."""
+    found = invitation_from_token(token)
+    if found is None:
+        raise Http404
+    error = ""
+    if request.method == "POST":
+        answer = request.POST.get("answer")
+        try:
+            if answer == "accept":
+                invitation_accept(invitation=found)
+            elif answer == "decline":
+                invitation_decline(invitation=found)
+            else:
+                error = _("Choose “Yes, I accept” or “No, thank you”.")
+        except ValidationError as problem:
+            error = " ".join(problem.messages)
+        if not error:
+            return redirect(request.path)
+        found.refresh_from_db()
+    mandate = found.application.call.mandate
+    applicant_id = found.application.applicant_id
+    return render(
+        request,
+        "recruitment/citizen/invitation.html",
+        {
+            "invitation": found,
+            "mandate": mandate,
+            "error": error,
+            "is_open": found.state == Invitation.State.PENDING and found.answer_by > timezone.now(),
+            "meetings": Meeting.objects.filter(committee__mandate=mandate).exclude(
+                state=Meeting.State.CANCELLED
+            ),
+            "someone_else": request.user.is_authenticated and request.user.pk != applicant_id,
+        },
+    )
