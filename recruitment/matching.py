@@ -6,7 +6,10 @@ The model has one binary variable x[c, p] for each applicant c and each profile 
 (applicants in `exclusions` get none). Constraints: each applicant takes at most one seat, each profile
 at most `seats`, and the rules in force:
 
-- gender (share s > 0):  100 * women >= s * selected  and  100 * men >= s * selected;
+- gender (share s > 0):  women >= floor(s% of selected) and likewise men, written linearly for
+                         integers as 100 * women >= s * selected - 99. Rounding down is what a council
+                         means by "at least 40 %": one seat may go to anyone, ten seats need four of each;
+                         rounding up would make a single seat impossible to fill;
 - organisation:          at most N selected per organisation (applicants without one are never limited);
 - district:              likewise per district;
 - pins:                  x[c, p] = 1 for each pinned pair.
@@ -289,7 +292,8 @@ class _Model:
         if "gender" not in dropped and share > 0 and pairs:
             genders = np.array([c.gender for c, _ in pairs], dtype=object)
             a = np.vstack([100.0 * (genders == g) - share for g in ("woman", "man")])
-            rows.append(LinearConstraint(sparse.csr_array(a), 0.0, np.inf))
+            # 100 * women - s * selected >= -99  <=>  women >= floor(s * selected / 100) (integers).
+            rows.append(LinearConstraint(sparse.csr_array(a), -99.0, np.inf))
         for rule, limit in (
             ("organisation", rules.max_per_organisation),
             ("district", rules.max_per_district),

@@ -353,3 +353,37 @@ def test_a_reserve_named_twice_is_placed_once():
     assert selection.placements.filter(kind="reserve", profile=first).count() == len(
         proposal.reserves[first.pk]
     )
+
+
+def test_every_message_of_a_whole_recruitment_renders_and_is_sent(citizen, english_citizen):
+    from django.core import mail
+
+    from notifications.dispatch import outbox_dispatch
+
+    call = call_with_committee(profiles=1, seats=1)
+    application_submit(call=call, applicant=citizen, data=data_for(call))
+    application_submit(call=call, applicant=english_citizen, data=data_for(call))
+    with time_machine.travel(call.deadline + timedelta(minutes=1)):
+        calls_close_due()
+    call.refresh_from_db()
+    confirm(call)
+    invitation = Invitation.objects.get(state="pending")
+    with time_machine.travel(invitation.sent_at + timedelta(days=3, hours=1)):
+        invitations_tick()
+    invitation_decline(invitation=invitation)
+
+    with time_machine.travel(call.deadline + timedelta(days=30)):  # everything scheduled is due
+        report = outbox_dispatch()
+
+    kinds = set(Notification.objects.values_list("kind", flat=True))
+    assert kinds == {
+        "application_receipt",
+        "call_closed",
+        "invitation",
+        "invitation_reminder",
+        "invitation_answered",
+    }
+    assert report.failed == 0, list(Notification.objects.filter(state="failed").values_list("kind", "last_error"))
+    assert report.sent == Notification.objects.count() == len(mail.outbox)
+    links = [m.body for m in mail.outbox if "/invitations/" in m.body]
+    assert links, "the invitation mail carries its answer link"
