@@ -383,7 +383,8 @@ def test_every_message_of_a_whole_recruitment_renders_and_is_sent(citizen, engli
         "invitation_reminder",
         "invitation_answered",
     }
-    assert report.failed == 0, list(Notification.objects.filter(state="failed").values_list("kind", "last_error"))
+    failed = Notification.objects.filter(state="failed").values_list("kind", "last_error")
+    assert report.failed == 0, list(failed)
     assert report.sent == Notification.objects.count() == len(mail.outbox)
     links = [m.body for m in mail.outbox if "/invitations/" in m.body]
     assert links, "the invitation mail carries its answer link"

@@ -271,7 +271,10 @@ def test_a_pool_of_only_women_fills_what_the_rule_allows_and_names_the_gender_ru
 
 
 def test_a_single_seat_can_go_to_anyone_under_a_40_percent_rule():
-    pool = (Candidate(id=1, preferences=(10,), gender="other"), Candidate(id=2, preferences=(10,), gender="man"))
+    pool = (
+        Candidate(id=1, preferences=(10,), gender="other"),
+        Candidate(id=2, preferences=(10,), gender="man"),
+    )
     result = solve(Problem(pool, (Profile(10, 1),), Rules(min_gender_share=40)))
     assert len(result.assignment[10]) == 1
 
