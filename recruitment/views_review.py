@@ -27,7 +27,8 @@ from django_htmx.http import HttpResponseClientRedirect
 
 from recruitment import charts, review_selectors
 from recruitment import matching as engine
-from recruitment.models import Application, Call, ExportLog, Selection
+from recruitment.exports import export_record
+from recruitment.models import Application, Call, Selection
 from recruitment.ratings import rating_set
 from recruitment.review_selectors import UNKNOWN, Filters, RatingStats
 from recruitment.selection import selection_confirm, selection_problem
@@ -494,6 +495,5 @@ def export_csv(request: HttpRequest, pk: int) -> HttpResponse:
                 "; ".join(means),
             )
         )
-    # Every export of personal data is on record (DESIGN.md §3): who, when, how many people.
-    ExportLog.objects.create(call=call, by=request.user, rows=len(pool.applications), what="applications.csv")
+    export_record(call=call, by=request.user, rows=len(pool.applications), what="applications.csv")
     return response
