@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.dateparse import parse_date, parse_datetime
 
 from notifications.models import Notification
 
@@ -20,10 +22,24 @@ def message_id(notification: Notification) -> str:
     return f"<{digest}@{domain}>"
 
 
+ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _revive(value):
+    """Dates went into the JSON context as ISO text; give templates real dates back for |date."""
+    if isinstance(value, str):
+        if ISO_DATETIME.match(value):
+            return parse_datetime(value) or value
+        if ISO_DATE.match(value):
+            return parse_date(value) or value
+    return value
+
+
 def render_message(notification: Notification) -> EmailMultiAlternatives:
     recipient = notification.recipient
     context = {
-        **notification.context,
+        **{name: _revive(value) for name, value in notification.context.items()},
         "recipient": recipient,
         "site_url": settings.SITE_URL,
         "municipality_name": settings.MUNICIPALITY_NAME,

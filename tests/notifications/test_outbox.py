@@ -287,3 +287,21 @@ def test_two_ticks_at_the_same_moment_send_every_message_exactly_once(settings):
     assert sum(r.sent for r in reports) == 40
     assert len(mail.outbox) == 40
     assert len({m.to[0] for m in mail.outbox}) == 40
+
+
+def test_dates_in_the_context_are_shown_as_dates_in_the_recipients_language(english_citizen, citizen):
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    deadline = datetime(2027, 3, 5, 12, 0, tzinfo=ZoneInfo("Europe/Copenhagen"))
+    for person in (english_citizen, citizen):
+        notification_schedule(
+            recipient=person,
+            kind="application_receipt",
+            key=f"receipt-{person.pk}",
+            context={"title": "Ny ungepolitik", "reference": "AB12CD34", "deadline": deadline},
+        )
+    outbox_dispatch()
+    bodies = {m.to[0]: m.body for m in mail.outbox}
+    assert "March 5, 2027" in bodies[english_citizen.email]  # JSON kept it as text; the email shows a date
+    assert "5. marts 2027" in bodies[citizen.email]
