@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import secrets
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -122,8 +124,14 @@ class Meeting(models.Model):
     starts_at = models.DateTimeField(_("starts"))
     ends_at = models.DateTimeField(_("ends"))
     place = models.CharField(_("place"), max_length=200, blank=True)
-    agenda = models.TextField(_("agenda"), blank=True, help_text=_("Members see the agenda."))
+    agenda = models.TextField(
+        _("agenda"), blank=True, help_text=_("Members see the agenda once it is published.")
+    )
+    agenda_published_at = models.DateTimeField(_("agenda published at"), null=True, blank=True)
     state = models.CharField(_("state"), max_length=16, choices=State, default=State.PLANNED)
+    # Raised each time the meeting moves: calendar files carry it, and reminder keys include it so
+    # the reminders of the old time are cancelled and new ones scheduled.
+    sequence = models.PositiveIntegerField(_("revision"), default=0, editable=False)
 
     class Meta:
         verbose_name = _("meeting")
@@ -163,3 +171,24 @@ class Meeting(models.Model):
                         }
                     }
                 )
+
+
+def new_calendar_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+class CalendarFeed(models.Model):
+    """A member's personal iCal feed: a secret address, which they can replace to revoke the old one."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feed"
+    )
+    token = models.CharField(_("secret"), max_length=64, unique=True, default=new_calendar_token)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("calendar feed")
+        verbose_name_plural = _("calendar feeds")
+
+    def __str__(self) -> str:
+        return str(self.user)

@@ -36,6 +36,13 @@ app.conf.beat_schedule = {
         "schedule": crontab(minute="*/15"),
         "options": {"expires": 600},
     },
+    # Every 15 minutes: schedule meeting reminders (7 days and 1 day before) for meetings in the
+    # coming 8 days; the outbox sends each at its time. Idempotent: keys include the meeting's revision.
+    "committees-meeting-reminders": {
+        "task": "committees.meeting_reminders",
+        "schedule": crontab(minute="*/15"),
+        "options": {"expires": 600},
+    },
     # Daily at 03:15, when nobody works: anonymise applications of people not selected.
     "recruitment-anonymise": {
         "task": "recruitment.anonymise_applications",

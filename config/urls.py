@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("pages.urls")),
     path("committees/", include("committees.urls")),
     path("", include("recruitment.urls")),
+    path("", include("deliberation.urls")),
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),

@@ -20,6 +20,7 @@ class Notification(models.Model):
         PENDING = "pending", _("Pending")
         SENT = "sent", _("Sent")
         FAILED = "failed", _("Failed")
+        CANCELLED = "cancelled", _("Cancelled")
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -84,3 +84,13 @@ def notification_resend(*, notification: Notification) -> Notification:
     notification.attempts = 0
     notification.save(update_fields=["state", "due_at", "attempts"])
     return notification
+
+
+def notifications_cancel(*, key_prefix: str) -> int:
+    """Cancel the pending messages whose key starts with `key_prefix` (a moved meeting's reminders).
+
+    Sent messages stay as the record of what was sent.
+    """
+    return Notification.objects.filter(key__startswith=key_prefix, state=Notification.State.PENDING).update(
+        state=Notification.State.CANCELLED
+    )

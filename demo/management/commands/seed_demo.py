@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from demo.committees import seed_committees
+from demo.deliberation import seed_deliberation
 from demo.people import DEMO_PASSWORD, DEMO_TOTP_SECRET, seed_people
 from demo.recruitment import seed_recruitment
 
@@ -30,6 +31,7 @@ class Command(BaseCommand):
         for mandate in seed_committees(people):
             self.stdout.write(f"mandate: {mandate.title} ({mandate.get_state_display()})")
         call = seed_recruitment(people)
+        seed_deliberation(people)
         if call is not None:
             self.stdout.write(f"open call: {call} ({call.applications.count()} applications)")
         self.stdout.write(

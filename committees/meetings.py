@@ -1,0 +1,353 @@
+"""Facilitators' writes to the meeting plan (move, cancel, publish the agenda), the reminders the outbox
+sends before each meeting, and each member's personal calendar address.
+
+Members are told through the outbox; every message carries a calendar file whose UID is stable per
+meeting and whose SEQUENCE is the meeting's revision, so calendars update the event in place.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Iterable
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Prefetch
+from django.urls import reverse
+from django.utils import formats, timezone, translation
+from django.utils.translation import gettext as _
+from icalendar import Calendar, Event
+
+from accounts.roles import is_council_staff
+from committees.calendar import meeting_uid
+from committees.models import CalendarFeed, Meeting, Membership, new_calendar_token
+from notifications.ics import calendar_event
+from notifications.models import Notification
+from notifications.services import notification_schedule, notifications_cancel
+
+logger = logging.getLogger(__name__)
+
+REMINDER_DAYS = (7, 1)
+# A reminder whose time passed while no tick ran (an outage) is still worth sending within the hour.
+REMINDER_GRACE = timedelta(hours=1)
+# The tick looks a little further than the earliest reminder, so a late-running beat misses none.
+REMINDER_HORIZON = timedelta(days=8)
+
+
+# --- permissions -------------------------------------------------------------------------------
+
+
+def meeting_can_manage(user, meeting: Meeting) -> bool:
+    """The committee's facilitators and council staff manage its meeting plan."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if is_council_staff(user):
+        return True
+    return Membership.objects.filter(
+        committee_id=meeting.committee_id,
+        user=user,
+        left_on__isnull=True,
+        role=Membership.Role.FACILITATOR,
+    ).exists()
+
+
+def _check_may_manage(by, meeting: Meeting) -> None:
+    if not meeting_can_manage(by, meeting):
+        raise PermissionDenied(_("Only the committee's facilitators and council staff manage its meetings."))
+
+
+def _locked(meeting: Meeting) -> Meeting:
+    return (
+        Meeting.objects.select_for_update(of=("self",))
+        .select_related("committee__mandate")
+        .get(pk=meeting.pk)
+    )
+
+
+def _check_planned(meeting: Meeting) -> None:
+    if meeting.state != Meeting.State.PLANNED:
+        raise ValidationError(_("Only a planned meeting can be changed."), code="not_planned")
+
+
+# --- calendar files and mail context -----------------------------------------------------------
+
+
+def local(moment: datetime) -> datetime:
+    """The municipality's wall-clock time (Europe/Copenhagen), so calendar files say TZID and the
+    instant survives daylight saving."""
+    return timezone.localtime(moment, timezone.get_default_timezone())
+
+
+def meeting_title(meeting: Meeting) -> str:
+    return _("%(name)s: meeting %(number)s") % {"name": meeting.committee.name, "number": meeting.number}
+
+
+def meeting_page_url(meeting: Meeting) -> str:
+    """The member's page of the meeting (served by deliberation, which shows the published summary)."""
+    path = reverse("deliberation:meeting", args=[meeting.committee.mandate.slug, meeting.number])
+    return settings.SITE_URL + path
+
+
+def meeting_event(meeting: Meeting, *, stamp: datetime | None = None) -> Event:
+    """One VEVENT: cancelled meetings say STATUS:CANCELLED; SEQUENCE is the meeting's revision."""
+    event = Event()
+    event.add("uid", meeting_uid(meeting))
+    event.add("dtstamp", stamp or timezone.now())
+    event.add("dtstart", local(meeting.starts_at))
+    event.add("dtend", local(meeting.ends_at))
+    event.add("summary", meeting_title(meeting))
+    event.add("status", "CANCELLED" if meeting.state == Meeting.State.CANCELLED else "CONFIRMED")
+    event.add("sequence", meeting.sequence)
+    if meeting.place:
+        event.add("location", meeting.place)
+    event.add("url", meeting_page_url(meeting))
+    return event
+
+
+def meeting_calendar(events: Iterable[Event], *, name: str = "") -> bytes:
+    calendar = Calendar()
+    calendar.add("prodid", f"-//{settings.MUNICIPALITY_NAME}//Samskab//DA")
+    calendar.add("version", "2.0")
+    calendar.add("method", "PUBLISH")
+    if name:
+        calendar.add("x-wr-calname", name)
+    for event in events:
+        calendar.add_component(event)
+    # The VTIMEZONE lets clients that do not know the zone by name (older Outlook) place the event.
+    calendar.add_missing_timezones()
+    return calendar.to_ical()
+
+
+def _reminder_ics(meeting: Meeting) -> str:
+    return calendar_event(
+        uid=meeting_uid(meeting),
+        start=local(meeting.starts_at),
+        end=local(meeting.ends_at),
+        summary=meeting_title(meeting),
+        location=meeting.place,
+        url=meeting_page_url(meeting),
+        sequence=meeting.sequence,
+    )
+
+
+def _cancelled_ics(meeting: Meeting) -> str:
+    return meeting_calendar([meeting_event(meeting)]).decode()
+
+
+def _mail_context(meeting: Meeting) -> dict:
+    """What every meeting mail shows, formatted in the active language (the recipient's)."""
+    starts, ends = local(meeting.starts_at), local(meeting.ends_at)
+    return {
+        "committee": meeting.committee.name,
+        "number": meeting.number,
+        "date": formats.date_format(starts, "DATE_FORMAT"),
+        "starts": formats.time_format(starts, "TIME_FORMAT"),
+        "ends": formats.time_format(ends, "TIME_FORMAT"),
+        "place": meeting.place,
+        "meeting_url": meeting_page_url(meeting),
+    }
+
+
+def _active_memberships(committee_id: int):
+    return Membership.objects.filter(committee_id=committee_id, left_on__isnull=True).select_related("user")
+
+
+def _language(user) -> str:
+    return user.preferred_language or settings.LANGUAGE_CODE
+
+
+def _tell_members(
+    meeting: Meeting,
+    *,
+    kind: str,
+    key: str,
+    memberships: Iterable[Membership] | None = None,
+    extra: dict | None = None,
+    ics=None,
+    due_at: datetime | None = None,
+    skip_keys: set[str] = frozenset(),
+) -> int:
+    """One message per active member, in their language; `key` is formatted with `user` (the pk)."""
+    by_language: dict[str, tuple[dict, str]] = {}
+    told = 0
+    for membership in memberships if memberships is not None else _active_memberships(meeting.committee_id):
+        user = membership.user
+        message_key = key.format(user=user.pk)
+        if message_key in skip_keys:
+            continue
+        language = _language(user)
+        if language not in by_language:
+            with translation.override(language):
+                by_language[language] = (
+                    {**_mail_context(meeting), **(extra or {})},
+                    ics(meeting) if ics else "",
+                )
+        context, calendar_file = by_language[language]
+        notification_schedule(
+            recipient=user, kind=kind, key=message_key, context=context, due_at=due_at, ics=calendar_file
+        )
+        told += 1
+    return told
+
+
+def _cancel_reminders(meeting: Meeting) -> int:
+    return notifications_cancel(key_prefix=f"meeting-reminder:{meeting.pk}:")
+
+
+# --- the facilitators' writes ------------------------------------------------------------------
+
+
+@transaction.atomic
+def meeting_reschedule(
+    *, meeting: Meeting, starts_at: datetime, ends_at: datetime, place: str | None = None, by
+) -> Meeting:
+    """Move a planned meeting within the mandate's time frame; members get the new time and a new
+    calendar file, and the reminders of the old time are cancelled (the next tick schedules new ones)."""
+    _check_may_manage(by, meeting)
+    meeting = _locked(meeting)
+    _check_planned(meeting)
+    place = meeting.place if place is None else place.strip()
+    if (meeting.starts_at, meeting.ends_at, meeting.place) == (starts_at, ends_at, place):
+        return meeting  # a second click of the same form changes nothing and tells nobody again
+    if starts_at < timezone.now():
+        raise ValidationError({"starts_at": _("A meeting cannot be moved into the past.")})
+    meeting.starts_at, meeting.ends_at, meeting.place = starts_at, ends_at, place
+    meeting.sequence += 1
+    meeting.full_clean()
+    meeting.save(update_fields=["starts_at", "ends_at", "place", "sequence"])
+    _cancel_reminders(meeting)
+    _tell_members(
+        meeting,
+        kind="meeting_moved",
+        key=f"meeting-moved:{meeting.pk}:{{user}}:s{meeting.sequence}",
+        ics=_reminder_ics,
+    )
+    logger.info("Meeting %s moved to %s by user %s", meeting.pk, starts_at.isoformat(), by.pk)
+    return meeting
+
+
+@transaction.atomic
+def meeting_cancel(*, meeting: Meeting, by, reason: str = "") -> Meeting:
+    """Cancel a planned meeting: its pending reminders go, members are told with a cancelling
+    calendar file (same UID, higher SEQUENCE, STATUS:CANCELLED)."""
+    _check_may_manage(by, meeting)
+    meeting = _locked(meeting)
+    _check_planned(meeting)
+    meeting.state = Meeting.State.CANCELLED
+    meeting.sequence += 1
+    meeting.full_clean()
+    meeting.save(update_fields=["state", "sequence"])
+    _cancel_reminders(meeting)
+    _tell_members(
+        meeting,
+        kind="meeting_cancelled",
+        key=f"meeting-cancelled:{meeting.pk}:{{user}}",
+        extra={"reason": reason.strip()},
+        ics=_cancelled_ics,
+    )
+    logger.info("Meeting %s cancelled by user %s", meeting.pk, by.pk)
+    return meeting
+
+
+def agenda_digest(agenda: str) -> str:
+    return hashlib.sha256(agenda.encode()).hexdigest()[:16]
+
+
+@transaction.atomic
+def agenda_publish(*, meeting: Meeting, agenda: str, by) -> Meeting:
+    """Publish (or republish) the agenda. Members are told once per text: a double click, or
+    publishing the same text again, tells nobody twice."""
+    _check_may_manage(by, meeting)
+    meeting = _locked(meeting)
+    _check_planned(meeting)
+    agenda = agenda.strip()
+    if not agenda:
+        raise ValidationError({"agenda": _("Write the agenda before you publish it.")})
+    if meeting.agenda == agenda and meeting.agenda_published_at:
+        return meeting
+    meeting.agenda = agenda
+    meeting.agenda_published_at = timezone.now()
+    meeting.full_clean()
+    meeting.save(update_fields=["agenda", "agenda_published_at"])
+    _tell_members(
+        meeting,
+        kind="agenda_published",
+        key=f"agenda-published:{meeting.pk}:{{user}}:{agenda_digest(agenda)}",
+    )
+    logger.info("Agenda of meeting %s published by user %s", meeting.pk, by.pk)
+    return meeting
+
+
+# --- reminders ---------------------------------------------------------------------------------
+
+
+def reminder_key(meeting: Meeting, user_id: int, days: int) -> str:
+    return f"meeting-reminder:{meeting.pk}:{user_id}:{days}d:s{meeting.sequence}"
+
+
+@transaction.atomic
+def meeting_reminders_tick(*, now: datetime | None = None) -> int:
+    """Schedule the reminders 7 days and 1 day before every planned meeting of the coming 8 days, for
+    every active member. Idempotent: keys are unique and include the meeting's revision, so a second
+    run schedules nothing and a moved meeting gets fresh reminders. Returns how many were scheduled."""
+    now = now or timezone.now()
+    meetings = list(
+        Meeting.objects.filter(
+            state=Meeting.State.PLANNED, starts_at__gt=now, starts_at__lte=now + REMINDER_HORIZON
+        )
+        .select_related("committee__mandate")
+        .prefetch_related(
+            Prefetch(
+                "committee__memberships",
+                queryset=Membership.objects.filter(left_on__isnull=True).select_related("user"),
+                to_attr="active_memberships",
+            )
+        )
+    )
+    wanted = {
+        reminder_key(meeting, membership.user_id, days)
+        for meeting in meetings
+        for membership in meeting.committee.active_memberships
+        for days in REMINDER_DAYS
+    }
+    # One query answers "already scheduled?" for the whole tick; the unique key backs it under races.
+    existing = set(Notification.objects.filter(key__in=wanted).values_list("key", flat=True))
+    scheduled = 0
+    for meeting in meetings:
+        for days in REMINDER_DAYS:
+            due_at = meeting.starts_at - timedelta(days=days)
+            if due_at < now - REMINDER_GRACE:
+                continue
+            scheduled += _tell_members(
+                meeting,
+                kind="meeting_reminder",
+                key=f"meeting-reminder:{meeting.pk}:{{user}}:{days}d:s{meeting.sequence}",
+                memberships=meeting.committee.active_memberships,
+                extra={"days": days},
+                ics=_reminder_ics,
+                due_at=due_at,
+                skip_keys=existing,
+            )
+    return scheduled
+
+
+# --- personal calendar feeds -------------------------------------------------------------------
+
+
+@transaction.atomic
+def calendar_feed_for(*, user) -> CalendarFeed:
+    feed, _created = CalendarFeed.objects.get_or_create(user=user)
+    return feed
+
+
+@transaction.atomic
+def calendar_feed_revoke(*, user) -> CalendarFeed:
+    """A new secret address; the old one stops working at once."""
+    feed = calendar_feed_for(user=user)
+    feed.token = new_calendar_token()
+    feed.full_clean()
+    feed.save(update_fields=["token"])
+    return feed

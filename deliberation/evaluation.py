@@ -1,0 +1,148 @@
+"""The members' evaluation survey: invitations, anonymous answers and the published results.
+
+Anonymity rests on three things: the answer row holds no person and only a date; the participation
+row (that someone answered) holds no answer; and the answer's id is random, so the order of ids cannot
+pair an answer with a participation written in the same moment.
+"""
+
+from __future__ import annotations
+
+import secrets
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Avg, Count, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from accounts.models import User
+from committees.models import Membership
+from deliberation.implementation import committee_people
+from deliberation.models import EvaluationAnswer, EvaluationParticipation
+from mandates.models import Mandate
+from notifications.services import notification_schedule
+
+S = Mandate.State
+
+# Results are published only from this many answers on, so no single answer can be read off them.
+MIN_ANSWERS = 5
+SCORES = (1, 2, 3, 4, 5)
+SCORE_LABELS = {
+    1: gettext_lazy("Strongly disagree"),
+    2: gettext_lazy("Disagree"),
+    3: gettext_lazy("Neither agree nor disagree"),
+    4: gettext_lazy("Agree"),
+    5: gettext_lazy("Strongly agree"),
+}
+# Who the survey is for: the citizens and politicians, not the staff who facilitated.
+SURVEY_ROLES = (Membership.Role.CITIZEN, Membership.Role.POLITICIAN)
+# The committee has concluded: its delivery has been dealt with.
+CONCLUDED = (S.ENDORSED, S.REJECTED, S.IMPLEMENTING, S.CLOSED)
+
+
+def is_open(mandate: Mandate) -> bool:
+    return mandate.state in CONCLUDED
+
+
+def may_answer(*, mandate: Mandate, user: User) -> bool:
+    """A current or former citizen or politician member of the committee, once it has concluded."""
+    return (
+        is_open(mandate)
+        and user.is_authenticated
+        and Membership.objects.filter(committee__mandate=mandate, user=user, role__in=SURVEY_ROLES).exists()
+    )
+
+
+def has_answered(*, mandate: Mandate, user: User) -> bool:
+    return EvaluationParticipation.objects.filter(mandate=mandate, user=user).exists()
+
+
+@transaction.atomic
+def evaluation_invite(*, mandate: Mandate, by: User | None) -> int:
+    """Invite every current and former citizen and politician member; inviting again sends nothing new."""
+    if not is_open(mandate):
+        raise ValidationError(_("The survey opens when the committee has concluded."), code="not_concluded")
+    url = settings.SITE_URL + reverse("deliberation:evaluation", args=[mandate.slug])
+    people = committee_people(mandate, roles=SURVEY_ROLES)
+    for user in people:
+        notification_schedule(
+            recipient=user,
+            kind="evaluation_invitation",
+            key=f"evaluation_invitation:{mandate.pk}:{user.pk}",
+            context={"title": mandate.title, "survey_url": url},
+        )
+    return len(people)
+
+
+def _scores(answers: dict[str, Any]) -> dict[str, int]:
+    scores = {}
+    for statement in EvaluationAnswer.STATEMENTS:
+        try:
+            score = int(answers[statement])
+        except (KeyError, TypeError, ValueError):
+            score = 0
+        if score not in SCORES:
+            raise ValidationError(_("Answer every statement with a number from 1 to 5."), code="incomplete")
+        scores[statement] = score
+    return scores
+
+
+@transaction.atomic
+def evaluation_answer(*, mandate: Mandate, user: User, answers: dict[str, Any], free_text: str = "") -> None:
+    """Store one anonymous answer and, apart from it, that `user` has answered. Once per person."""
+    if not may_answer(mandate=mandate, user=user):
+        raise ValidationError(_("Only the committee's members answer its survey."), code="not_member")
+    answer = EvaluationAnswer(
+        mandate=mandate, free_text=free_text.strip(), answered_on=timezone.localdate(), **_scores(answers)
+    )
+    answer.full_clean()
+    try:
+        with transaction.atomic():
+            EvaluationParticipation.objects.create(mandate=mandate, user=user)
+    except IntegrityError:
+        raise ValidationError(_("You have already answered the survey."), code="answered") from None
+    _save_with_random_id(answer)
+
+
+def _save_with_random_id(answer: EvaluationAnswer) -> None:
+    for _attempt in range(5):
+        answer.pk = secrets.randbelow(2**31 - 1) + 1
+        try:
+            with transaction.atomic():
+                answer.save(force_insert=True)
+            return
+        except IntegrityError:  # the id was taken: draw again
+            continue
+    raise IntegrityError("Could not find a free id for the evaluation answer.")
+
+
+def evaluation_results(mandate: Mandate) -> dict | None:
+    """Per statement the number of each score and the mean; None below MIN_ANSWERS. At most one query.
+
+    Free texts are for the administration's learning and are never published.
+    """
+    if not is_open(mandate):
+        return None  # no survey yet: spare the committee page the query
+    aggregates: dict[str, Any] = {"answers": Count("pk")}
+    for statement in EvaluationAnswer.STATEMENTS:
+        aggregates[f"{statement}__mean"] = Avg(statement)
+        for score in SCORES:
+            aggregates[f"{statement}__{score}"] = Count("pk", filter=Q(**{statement: score}))
+    row = EvaluationAnswer.objects.filter(mandate=mandate).aggregate(**aggregates)
+    if row["answers"] < MIN_ANSWERS:
+        return None
+    return {
+        "answers": row["answers"],
+        "statements": {
+            statement: {
+                "label": str(EvaluationAnswer._meta.get_field(statement).verbose_name),
+                "counts": {score: row[f"{statement}__{score}"] for score in SCORES},
+                "mean": round(float(row[f"{statement}__mean"]), 2),
+            }
+            for statement in EvaluationAnswer.STATEMENTS
+        },
+    }

@@ -1,0 +1,267 @@
+"""Writes for the political review of a submitted deliverable: the route's steps, amendments and the
+City Council's decision; and what makes the deliverable public."""
+
+from __future__ import annotations
+
+import copy
+from datetime import date
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+import deliberation.rules_deliverables  # noqa: F401 - registers the permissions checked here
+from committees.services import mandate_move
+from deliberation.deliverables import active_members
+from deliberation.evaluation import evaluation_invite
+from deliberation.models import Amendment, CouncilDecision, Deliverable, ReviewStep
+from mandates.models import Mandate, ReceivingBody
+from notifications.services import notification_schedule
+
+S = Mandate.State
+
+MANDATE_STATE_FOR = {
+    CouncilDecision.Outcome.ENDORSED: S.ENDORSED,
+    CouncilDecision.Outcome.ENDORSED_WITH_AMENDMENTS: S.ENDORSED,
+    CouncilDecision.Outcome.RETURNED: S.RETURNED,
+    CouncilDecision.Outcome.REJECTED: S.REJECTED,
+}
+
+
+def deliverable_is_public(deliverable: Deliverable) -> bool:
+    """Public once a political body has dealt with it: a review step or a council decision exists."""
+    if deliverable.pk is None:
+        return False
+    return deliverable.review_steps.exists() or deliverable.decisions.exists()
+
+
+def _require_staff(by, deliverable: Deliverable) -> None:
+    if not by.has_perm("deliberation.record_review", deliverable):
+        raise PermissionDenied
+
+
+def _require_submitted(deliverable: Deliverable) -> None:
+    if deliverable.state != Deliverable.State.SUBMITTED:
+        raise ValidationError(_("The deliverable has not been submitted for review."), code="not_submitted")
+
+
+def review_step_check(*, deliverable: Deliverable, route_entry: ReceivingBody) -> None:
+    """What makes a review step impossible, raised as a ValidationError (the admin's form uses it too)."""
+    _require_submitted(deliverable)
+    if route_entry.mandate_id != deliverable.committee.mandate_id:
+        raise ValidationError(
+            {"route_entry": _("Choose a body on this mandate's route.")}, code="not_on_route"
+        )
+
+
+@transaction.atomic
+def review_step_record(
+    *,
+    deliverable: Deliverable,
+    route_entry: ReceivingBody,
+    meeting_date: date,
+    agenda_item: str,
+    outcome: str,
+    text: str,
+    by,
+) -> ReviewStep:
+    deliverable = (
+        Deliverable.objects.select_for_update().select_related("committee__mandate").get(pk=deliverable.pk)
+    )
+    _require_staff(by, deliverable)
+    review_step_check(deliverable=deliverable, route_entry=route_entry)
+    step = ReviewStep(
+        deliverable=deliverable,
+        route_entry=route_entry,
+        meeting_date=meeting_date,
+        agenda_item=agenda_item,
+        outcome=outcome,
+        text=text,
+        recorded_by=by,
+    )
+    step.full_clean()
+    step.save()
+    mandate = deliverable.committee.mandate
+    if mandate.state == S.DELIVERED:  # the first body of this round has dealt with it
+        mandate_move(mandate=mandate, to=S.IN_REVIEW, by=by, note=str(step))
+    return step
+
+
+def submitted_section(deliverable: Deliverable, section_key: str) -> dict | None:
+    version = deliverable.submitted_version
+    for section in version.sections if version else ():
+        if section["key"] == section_key:
+            return section
+    return None
+
+
+@transaction.atomic
+def amendment_propose(
+    *,
+    deliverable: Deliverable,
+    section_key: str,
+    proposed_text: str,
+    reason: str,
+    by,
+    original_text: str = "",
+) -> Amendment:
+    """A politician proposes new text for a section of the submitted version.
+
+    The original text is the section's whole body, or, if `original_text` is given, a passage of it.
+    """
+    if not by.has_perm("deliberation.propose_amendment", deliverable):
+        raise PermissionDenied
+    _require_submitted(deliverable)
+    section = submitted_section(deliverable, section_key)
+    if section is None:
+        raise ValidationError(
+            {"section_key": _("Choose a section of the submitted text.")}, code="no_section"
+        )
+    if original_text and original_text not in section["body"]:
+        raise ValidationError(
+            {"original_text": _("The passage must be copied exactly from the section.")},
+            code="not_in_section",
+        )
+    amendment = Amendment(
+        deliverable=deliverable,
+        section_key=section_key,
+        original_text=original_text or section["body"],
+        proposed_text=proposed_text,
+        reason=reason,
+        proposed_by=by,
+    )
+    amendment.full_clean()
+    amendment.save()
+    return amendment
+
+
+DECIDED_STATES = (Amendment.State.ACCEPTED, Amendment.State.REJECTED, Amendment.State.WITHDRAWN)
+
+
+def amendment_decide_check(*, amendment: Amendment, state: str) -> None:
+    if state not in DECIDED_STATES:
+        raise ValidationError({"state": _("Choose accepted, rejected or withdrawn.")}, code="bad_state")
+    _require_submitted(amendment.deliverable)
+
+
+@transaction.atomic
+def amendment_decide(*, amendment: Amendment, state: str, by) -> Amendment:
+    """Staff record the council meeting's verdict on an amendment; it may be corrected until the decision."""
+    amendment = Amendment.objects.select_for_update().select_related("deliverable").get(pk=amendment.pk)
+    _require_staff(by, amendment.deliverable)
+    amendment_decide_check(amendment=amendment, state=state)
+    amendment.state = state
+    amendment.decided_at = timezone.now()
+    amendment.save(update_fields=["state", "decided_at"])
+    return amendment
+
+
+def current_amendments(deliverable: Deliverable):
+    """The amendments to the current submission: a returned and resubmitted text starts afresh."""
+    amendments = deliverable.amendments.select_related("proposed_by")
+    if deliverable.submitted_at:
+        amendments = amendments.filter(proposed_at__gte=deliverable.submitted_at)
+    return amendments
+
+
+def agreed_sections(deliverable: Deliverable) -> list[dict]:
+    """The submitted version's sections with every accepted amendment of this submission applied.
+
+    An amendment replaces its original text within the section's body: the whole body when they are
+    equal, else the first occurrence of the original text as a passage. Amendments apply in the order
+    they were proposed; one whose original text is no longer in the body (an earlier accepted amendment
+    rewrote it) is not applied, so staff see it missing from the agreed text rather than a guess.
+    """
+    version = deliverable.submitted_version
+    if version is None:
+        return []
+    sections = copy.deepcopy(version.sections)
+    by_key = {s["key"]: s for s in sections}
+    for amendment in current_amendments(deliverable).filter(state=Amendment.State.ACCEPTED):
+        section = by_key.get(amendment.section_key)
+        if section is None:
+            continue
+        if section["body"] == amendment.original_text:
+            section["body"] = amendment.proposed_text
+        elif amendment.original_text and amendment.original_text in section["body"]:
+            section["body"] = section["body"].replace(amendment.original_text, amendment.proposed_text, 1)
+    return sections
+
+
+def council_decision_check(*, deliverable: Deliverable, outcome: str) -> None:
+    _require_submitted(deliverable)
+    if outcome not in MANDATE_STATE_FOR:
+        raise ValidationError({"outcome": _("Choose an outcome.")}, code="bad_outcome")
+    endorsing = MANDATE_STATE_FOR[outcome] == S.ENDORSED
+    if endorsing and current_amendments(deliverable).filter(state=Amendment.State.PROPOSED).exists():
+        raise ValidationError(
+            _("Record a decision on every proposed amendment first."), code="open_amendments"
+        )
+
+
+@transaction.atomic
+def council_decision_record(
+    *,
+    deliverable: Deliverable,
+    outcome: str,
+    votes_for: int,
+    votes_against: int,
+    votes_abstaining: int,
+    decided_on: date,
+    agenda_item: str,
+    remarks: str,
+    by,
+) -> CouncilDecision:
+    """The City Council's decision: keeps the agreed text, moves the mandate, tells the committee.
+
+    Returned: the deliverable goes back to drafting; the committee's next save or submission moves the
+    mandate from returned to active again (deliverables.resume_if_returned).
+    """
+    deliverable = (
+        Deliverable.objects.select_for_update().select_related("committee__mandate").get(pk=deliverable.pk)
+    )
+    _require_staff(by, deliverable)
+    council_decision_check(deliverable=deliverable, outcome=outcome)
+    decision = CouncilDecision(
+        deliverable=deliverable,
+        version=deliverable.submitted_version,
+        decided_on=decided_on,
+        agenda_item=agenda_item,
+        outcome=outcome,
+        votes_for=votes_for,
+        votes_against=votes_against,
+        votes_abstaining=votes_abstaining,
+        remarks=remarks,
+        agreed_sections=agreed_sections(deliverable),
+        recorded_by=by,
+    )
+    decision.full_clean()
+    decision.save()
+    mandate = deliverable.committee.mandate
+    if mandate.state == S.DELIVERED:  # the Council was the only body, with no step recorded before
+        mandate_move(mandate=mandate, to=S.IN_REVIEW, by=by, note=str(decision))
+    mandate_move(mandate=mandate, to=MANDATE_STATE_FOR[outcome], by=by, note=remarks)
+    returned = outcome == CouncilDecision.Outcome.RETURNED
+    deliverable.state = Deliverable.State.DRAFTING if returned else Deliverable.State.DECIDED
+    deliverable.save(update_fields=["state"])
+    for membership in active_members(deliverable.committee):
+        notification_schedule(
+            recipient=membership.user,
+            kind="council_decided",
+            key=f"council-decided:{decision.pk}:{membership.user_id}",
+            context={
+                "title": deliverable.committee.name,
+                "outcome": outcome,
+                "votes_for": votes_for,
+                "votes_against": votes_against,
+                "votes_abstaining": votes_abstaining,
+                "remarks": remarks,
+                "slug": mandate.slug,
+            },
+        )
+    if not returned:
+        # The committee has concluded: its members are asked how it went (DESIGN.md §1 step 9).
+        mandate.refresh_from_db(fields=["state"])
+        evaluation_invite(mandate=mandate, by=by)
+    return decision

@@ -1,0 +1,98 @@
+"""Who may read and work on a committee's deliverable (django-rules; object = the Deliverable or
+its TaskCommittee).
+
+Until a political body has dealt with it the deliverable is confidential to the committee, the
+politicians and council staff (Danish law: a recommendation is not public before then); views
+answer 404 to everyone else. Once a review step or a council decision is recorded, anyone may
+read the submitted text, the route, the decision and the agreed text, but never the comments,
+the drafts or the amendments' workings.
+"""
+
+from __future__ import annotations
+
+import rules
+
+from accounts.rules import is_council_staff, is_politician
+from committees.models import Membership, TaskCommittee
+
+
+def _committee(obj) -> TaskCommittee | None:
+    if obj is None:
+        return None
+    if isinstance(obj, TaskCommittee):
+        return obj
+    return obj.committee
+
+
+def _deliverable(obj):
+    """The committee's deliverable, or None if it has none yet."""
+    if obj is None:
+        return None
+    if isinstance(obj, TaskCommittee):
+        return getattr(obj, "deliverable", None)
+    return obj
+
+
+def _membership(user, obj) -> tuple[str, str] | None:
+    """(role, position) of the user's active membership, read once per user object and committee."""
+    committee = _committee(obj)
+    if committee is None or not user.is_authenticated:
+        return None
+    cache = user.__dict__.setdefault("_samskab_deliverable_memberships", {})
+    if committee.pk not in cache:
+        cache[committee.pk] = (
+            Membership.objects.filter(committee=committee, user=user, left_on__isnull=True)
+            .values_list("role", "position")
+            .first()
+        )
+    return cache[committee.pk]
+
+
+@rules.predicate
+def is_committee_member(user, obj) -> bool:
+    return _membership(user, obj) is not None
+
+
+@rules.predicate
+def is_committee_facilitator_or_chair(user, obj) -> bool:
+    found = _membership(user, obj)
+    return found is not None and (
+        found[0] == Membership.Role.FACILITATOR or found[1] == Membership.Position.CHAIR
+    )
+
+
+@rules.predicate
+def is_drafting(user, obj) -> bool:
+    from deliberation.models import Deliverable
+
+    deliverable = _deliverable(obj)
+    return deliverable is None or deliverable.state == Deliverable.State.DRAFTING
+
+
+@rules.predicate
+def is_submitted(user, obj) -> bool:
+    from deliberation.models import Deliverable
+
+    deliverable = _deliverable(obj)
+    return deliverable is not None and deliverable.state == Deliverable.State.SUBMITTED
+
+
+@rules.predicate
+def is_public(user, obj) -> bool:
+    from deliberation.review import deliverable_is_public
+
+    deliverable = _deliverable(obj)
+    return deliverable is not None and deliverable_is_public(deliverable)
+
+
+can_read_internals = is_committee_member | is_politician | is_council_staff
+
+# The drafts, versions and comments: never public.
+rules.add_perm("deliberation.read_deliverable_internals", can_read_internals)
+# The submitted text, the route, the decision and the agreed text.
+rules.add_perm("deliberation.read_deliverable", can_read_internals | is_public)
+rules.add_perm("deliberation.edit_deliverable", is_committee_member & is_drafting)
+rules.add_perm("deliberation.comment_deliverable", is_committee_member & is_drafting)
+rules.add_perm("deliberation.submit_deliverable", is_committee_facilitator_or_chair & is_drafting)
+rules.add_perm("deliberation.propose_amendment", is_politician & is_submitted)
+rules.add_perm("deliberation.record_review", is_council_staff)

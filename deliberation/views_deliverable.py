@@ -1,0 +1,336 @@
+"""The committee's deliverable: the text, its versions and comments, editing, comparing versions,
+submitting, and the political review as the committee, politicians and the public follow it.
+
+Who may see what is in rules_deliverables; an outsider to a confidential deliverable gets 404. The
+small forms live here because they are only parsers for these views.
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods, require_POST
+
+import deliberation.rules_deliverables  # noqa: F401 - registers the permissions
+from committees.models import TaskCommittee
+from deliberation.deliverables import (
+    comment_add,
+    deliverable_for,
+    deliverable_submit,
+    latest_version,
+    version_diff,
+    version_save,
+)
+from deliberation.markdown import render_markdown
+from deliberation.models import Deliverable, DeliverableVersion
+from deliberation.review import agreed_sections, amendment_propose, current_amendments
+
+READ = "deliberation.read_deliverable"
+INTERNALS = "deliberation.read_deliverable_internals"
+
+
+def _committee_for(request: HttpRequest, slug: str, perm: str = READ) -> TaskCommittee:
+    """The committee with its deliverable (created on first sight by a reader), or 404."""
+    committee = get_object_or_404(TaskCommittee.objects.select_related("mandate"), mandate__slug=slug)
+    if not request.user.has_perm(perm, committee):
+        raise Http404
+    return committee
+
+
+def _messages_of(error: ValidationError) -> list[str]:
+    return [str(m) for m in error.messages]
+
+
+def _rendered(sections, comments_by_key=None) -> list[dict]:
+    return [
+        {
+            "key": s["key"],
+            "heading": s["heading"],
+            "html": render_markdown(s["body"]),
+            "comments": (comments_by_key or {}).get(s["key"], []),
+        }
+        for s in sections
+    ]
+
+
+class CommentForm(forms.Form):
+    section_key = forms.CharField(widget=forms.HiddenInput)
+    body = forms.CharField(
+        label=gettext_lazy("Your comment"), widget=forms.Textarea(attrs={"rows": 3, "class": "form-control"})
+    )
+
+
+class AmendmentForm(forms.Form):
+    section_key = forms.ChoiceField(
+        label=gettext_lazy("Section"), widget=forms.Select(attrs={"class": "form-select"})
+    )
+    original_text = forms.CharField(
+        label=gettext_lazy("Passage to replace"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3, "class": "form-control"}),
+        help_text=gettext_lazy("Copy it exactly from the section. Leave empty to replace the whole section."),
+    )
+    proposed_text = forms.CharField(
+        label=gettext_lazy("Proposed text"), widget=forms.Textarea(attrs={"rows": 5, "class": "form-control"})
+    )
+    reason = forms.CharField(
+        label=gettext_lazy("Reason"), widget=forms.Textarea(attrs={"rows": 3, "class": "form-control"})
+    )
+
+    def __init__(self, *args, sections=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["section_key"].choices = [(s["key"], s["heading"]) for s in sections]
+
+
+def deliverable_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    committee = _committee_for(request, slug)
+    internals = request.user.has_perm(INTERNALS, committee)
+    deliverable = deliverable_for(committee=committee) if internals else committee.deliverable
+    return render(
+        request, "deliberation/deliverable/detail.html", _detail_context(request, deliverable, internals)
+    )
+
+
+def _detail_context(request: HttpRequest, deliverable: Deliverable, internals: bool, **extra) -> dict:
+    committee, user = deliverable.committee, request.user
+    submitted = deliverable.submitted_version
+    # The public reads what was submitted, never the committee's later drafts.
+    shown = latest_version(deliverable) if internals else submitted
+    comments_by_key: dict[str, list] = {}
+    if internals:
+        for comment in deliverable.comments.select_related("author", "version"):
+            comments_by_key.setdefault(comment.section_key, []).append(comment)
+    decision = deliverable.decisions.select_related("version").order_by("-decided_on", "-id").first()
+    if decision is not None:
+        agreed, base = decision.agreed_sections, decision.version.sections
+    elif submitted is not None and internals:
+        agreed, base = agreed_sections(deliverable), submitted.sections
+    else:
+        agreed, base = [], []
+    steps_by_entry: dict[int, list] = {}
+    for step in deliverable.review_steps.all():
+        steps_by_entry.setdefault(step.route_entry_id, []).append(step)
+    route = [
+        {"entry": entry, "steps": steps_by_entry.get(entry.pk, [])}
+        for entry in committee.mandate.receiving_bodies.select_related("body")
+    ]
+    can_comment = user.has_perm("deliberation.comment_deliverable", deliverable)
+    can_amend = submitted is not None and user.has_perm("deliberation.propose_amendment", deliverable)
+    headings = {s["key"]: s["heading"] for s in (submitted.sections if submitted else [])}
+    amendments = (
+        [(a, headings.get(a.section_key, "")) for a in current_amendments(deliverable)] if internals else []
+    )
+    return {
+        "committee": committee,
+        "mandate": committee.mandate,
+        "deliverable": deliverable,
+        "internals": internals,
+        "version": shown,
+        "sections": _rendered(shown.sections if shown else [], comments_by_key),
+        "versions": list(deliverable.versions.select_related("created_by")) if internals else [],
+        "route": route if submitted else [],
+        "amendments": amendments,
+        "decision": decision,
+        "agreed": _rendered(agreed),
+        "agreed_diff": version_diff(base, agreed) if agreed else [],
+        "can_edit": user.has_perm("deliberation.edit_deliverable", deliverable),
+        "can_comment": can_comment,
+        "comment_form": CommentForm() if can_comment else None,
+        "can_submit": shown is not None and user.has_perm("deliberation.submit_deliverable", deliverable),
+        "amendment_form": extra.pop("amendment_form", None)
+        or (AmendmentForm(sections=submitted.sections) if can_amend else None),
+        **extra,
+    }
+
+
+@login_required
+@require_POST
+def comment(request: HttpRequest, slug: str) -> HttpResponse:
+    committee = _committee_for(request, slug, INTERNALS)
+    deliverable = deliverable_for(committee=committee)
+    form = CommentForm(request.POST)
+    if form.is_valid():
+        try:
+            comment_add(
+                deliverable=deliverable,
+                section_key=form.cleaned_data["section_key"],
+                by=request.user,
+                body=form.cleaned_data["body"],
+            )
+        except ValidationError as error:
+            for text in _messages_of(error):
+                messages.error(request, text)
+        else:
+            messages.success(request, _("Your comment was added."))
+            return redirect(
+                reverse("deliberation:deliverable", args=[slug])
+                + f"#section-{form.cleaned_data['section_key']}"
+            )
+    else:
+        messages.error(request, _("Write a comment before sending it."))
+    return redirect("deliberation:deliverable", slug=slug)
+
+
+@login_required
+@require_POST
+def submit(request: HttpRequest, slug: str) -> HttpResponse:
+    committee = _committee_for(request, slug, INTERNALS)
+    try:
+        deliverable_submit(deliverable=deliverable_for(committee=committee), by=request.user)
+    except ValidationError as error:
+        for text in _messages_of(error):
+            messages.error(request, text)
+    else:
+        messages.success(
+            request, _("The deliverable has been submitted. The committee's members have been told.")
+        )
+    return redirect("deliberation:deliverable", slug=slug)
+
+
+@login_required
+@require_POST
+def amend(request: HttpRequest, slug: str) -> HttpResponse:
+    committee = _committee_for(request, slug, INTERNALS)
+    deliverable = deliverable_for(committee=committee)
+    if deliverable.submitted_version is None:
+        raise Http404
+    form = AmendmentForm(request.POST, sections=deliverable.submitted_version.sections)
+    if form.is_valid():
+        try:
+            amendment_propose(deliverable=deliverable, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Your amendment has been proposed."))
+            return redirect(reverse("deliberation:deliverable", args=[slug]) + "#amendments")
+    context = _detail_context(request, deliverable, True, amendment_form=form)
+    return render(request, "deliberation/deliverable/detail.html", context, status=400)
+
+
+# --- Editing.
+
+
+class TitleForm(forms.Form):
+    title = forms.CharField(label=gettext_lazy("Title"), max_length=300)
+
+
+class SectionForm(forms.Form):
+    key = forms.CharField(widget=forms.HiddenInput, required=False)
+    heading = forms.CharField(
+        label=gettext_lazy("Heading"), max_length=200, widget=forms.TextInput(attrs={"class": "form-control"})
+    )
+    body = forms.CharField(
+        label=gettext_lazy("Text"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 8, "class": "form-control"}),
+        help_text=gettext_lazy("Markdown: *emphasis*, **strong**, lists with - and links."),
+    )
+
+
+class BaseSectionFormSet(forms.BaseFormSet):
+    ordering_widget = forms.NumberInput
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        form.fields["ORDER"].label = _("Position")
+        form.fields["ORDER"].widget.attrs["class"] = "form-control"
+        form.fields["DELETE"].widget.attrs["class"] = "form-check-input"
+        form.fields["DELETE"].label = _("Remove this section")
+
+
+SectionFormSet = forms.formset_factory(
+    SectionForm, formset=BaseSectionFormSet, extra=1, can_order=True, can_delete=True
+)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def deliverable_edit(request: HttpRequest, slug: str) -> HttpResponse:
+    committee = _committee_for(request, slug, INTERNALS)
+    deliverable = deliverable_for(committee=committee)
+    if not request.user.has_perm("deliberation.edit_deliverable", deliverable):
+        messages.info(
+            request, _("The deliverable can be edited only by its committee's members while it is drafted.")
+        )
+        return redirect("deliberation:deliverable", slug=slug)
+    current = latest_version(deliverable)
+    if request.method == "POST":
+        title_form = TitleForm(request.POST)
+        formset = SectionFormSet(request.POST, prefix="sections")
+        if title_form.is_valid() and formset.is_valid():
+            sections = [f.cleaned_data for f in formset.ordered_forms]
+            try:
+                version = version_save(
+                    deliverable=deliverable,
+                    by=request.user,
+                    title=title_form.cleaned_data["title"],
+                    sections=sections,
+                )
+            except ValidationError as error:
+                for text in _messages_of(error):
+                    messages.error(request, text)
+            else:
+                messages.success(request, _("Saved as version %(number)s.") % {"number": version.number})
+                return redirect("deliberation:deliverable", slug=slug)
+    else:
+        title_form = TitleForm(initial={"title": current.title if current else committee.mandate.title})
+        initial = [{**s, "ORDER": n} for n, s in enumerate(current.sections if current else [], start=1)]
+        formset = SectionFormSet(initial=initial, prefix="sections")
+    return render(
+        request,
+        "deliberation/deliverable/edit.html",
+        {
+            "committee": committee,
+            "deliverable": deliverable,
+            "version": current,
+            "title_form": title_form,
+            "formset": formset,
+        },
+    )
+
+
+# --- Comparing versions.
+
+
+def _version_number(value: str | None) -> int | None:
+    try:
+        return int(value) if value is not None else None
+    except ValueError:
+        return None
+
+
+@login_required
+def deliverable_diff(request: HttpRequest, slug: str) -> HttpResponse:
+    committee = _committee_for(request, slug, INTERNALS)
+    deliverable = deliverable_for(committee=committee)
+    versions = {v.number: v for v in DeliverableVersion.objects.filter(deliverable=deliverable)}
+    numbers = sorted(versions)
+    a, b = _version_number(request.GET.get("a")), _version_number(request.GET.get("b"))
+    if "a" not in request.GET and "b" not in request.GET and len(numbers) >= 2:
+        a, b = numbers[-2], numbers[-1]
+    old, new = versions.get(a), versions.get(b)
+    if (old is None or new is None) and ("a" in request.GET or "b" in request.GET):
+        messages.error(request, _("Choose two versions that exist."))
+    elif len(numbers) < 2 and old is None:
+        messages.info(request, _("There is only one version so far: nothing to compare."))
+    return render(
+        request,
+        "deliberation/deliverable/diff.html",
+        {
+            "committee": committee,
+            "deliverable": deliverable,
+            "numbers": numbers,
+            "old": old,
+            "new": new,
+            "a": a,
+            "b": b,
+            "diff": version_diff(old, new) if old and new else None,
+        },
+    )

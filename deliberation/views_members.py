@@ -1,0 +1,339 @@
+"""Members' pages: their committees, each meeting (with the facilitators' tools to move, cancel and
+publish the agenda), the mandate's documents, and the personal calendar feed.
+
+Committee meetings are not public: a meeting page exists only for the committee's active members
+and council staff; everyone else gets 404, so nothing leaks. Members who may read but not manage get
+403 when they try to change something.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django import forms
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Prefetch
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods, require_POST
+
+from accounts.roles import is_council_staff
+from committees.meetings import (
+    agenda_publish,
+    calendar_feed_for,
+    calendar_feed_revoke,
+    local,
+    meeting_calendar,
+    meeting_cancel,
+    meeting_event,
+    meeting_reschedule,
+)
+from committees.models import CalendarFeed, Meeting, Membership
+from deliberation.models import MeetingRecord
+from mandates.models import MandateDocument
+
+# --- forms -------------------------------------------------------------------------------------
+
+
+class RescheduleForm(forms.Form):
+    day = forms.DateField(label=gettext_lazy("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    starts = forms.TimeField(label=gettext_lazy("Starts"), widget=forms.TimeInput(attrs={"type": "time"}))
+    ends = forms.TimeField(label=gettext_lazy("Ends"), widget=forms.TimeInput(attrs={"type": "time"}))
+    place = forms.CharField(label=gettext_lazy("Place"), max_length=200, required=False)
+
+    # Where the service's errors belong on this form.
+    SERVICE_FIELDS = {"starts_at": "day", "ends_at": "ends", "place": "place"}
+
+    def clean(self):
+        data = super().clean()
+        if self.errors:
+            return data
+        zone = timezone.get_default_timezone()
+        data["starts_at"] = datetime.combine(data["day"], data["starts"], tzinfo=zone)
+        data["ends_at"] = datetime.combine(data["day"], data["ends"], tzinfo=zone)
+        if data["ends_at"] <= data["starts_at"]:
+            self.add_error("ends", _("The meeting must end after it starts."))
+        return data
+
+
+class CancelForm(forms.Form):
+    reason = forms.CharField(
+        label=gettext_lazy("Reason (sent to the members)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    confirm = forms.BooleanField(label=gettext_lazy("Yes, cancel this meeting and tell the members"))
+
+    SERVICE_FIELDS: dict[str, str] = {}
+
+
+class AgendaForm(forms.Form):
+    agenda = forms.CharField(
+        label=gettext_lazy("Agenda"), max_length=20000, widget=forms.Textarea(attrs={"rows": 10})
+    )
+
+    SERVICE_FIELDS = {"agenda": "agenda"}
+
+
+def _add_service_errors(form: forms.Form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for key, messages_ in error.message_dict.items():
+            name = form.SERVICE_FIELDS.get(key)
+            for message in messages_:
+                form.add_error(name, message)
+    else:
+        for message in error.messages:
+            form.add_error(None, message)
+
+
+# --- access ------------------------------------------------------------------------------------
+
+
+@dataclass
+class MeetingAccess:
+    meeting: Meeting
+    can_manage: bool
+
+
+def _meeting_for_user(request: HttpRequest, slug: str, number: int) -> MeetingAccess:
+    """The meeting if the user may read it (an active member of any role, or council staff); 404
+    for everyone else."""
+    meeting = (
+        Meeting.objects.select_related("committee__mandate")
+        .filter(committee__mandate__slug=slug, number=number)
+        .first()
+    )
+    if meeting is None:
+        raise Http404("No such meeting.")
+    role = (
+        Membership.objects.filter(committee_id=meeting.committee_id, user=request.user, left_on__isnull=True)
+        .values_list("role", flat=True)
+        .first()
+    )
+    staff = is_council_staff(request.user)
+    if role is None and not staff:
+        raise Http404("No such meeting.")
+    return MeetingAccess(meeting=meeting, can_manage=staff or role == Membership.Role.FACILITATOR)
+
+
+def _published_summary(meeting: Meeting) -> MeetingRecord | None:
+    return (
+        MeetingRecord.objects.filter(meeting=meeting, summary_published_at__isnull=False)
+        .only("summary", "summary_published_at", "meeting_id")
+        .first()
+    )
+
+
+# --- my committees -----------------------------------------------------------------------------
+
+
+@dataclass
+class CommitteeOverview:
+    membership: Membership
+    meetings: list[Meeting]
+    next_meeting: Meeting | None
+    summaries: list[tuple[Meeting, MeetingRecord]] = field(default_factory=list)
+    documents: list[MandateDocument] = field(default_factory=list)
+
+
+def _overviews(user) -> list[CommitteeOverview]:
+    """Each committee the user is an active member of; a fixed number of queries however many
+    committees, meetings and documents there are."""
+    meetings = Meeting.objects.select_related("record").defer(
+        "record__internal_notes", "record__decisions", "record__ideas"
+    )
+    memberships = (
+        Membership.objects.filter(user=user, left_on__isnull=True)
+        .select_related("committee__mandate")
+        .prefetch_related(
+            Prefetch("committee__meetings", queryset=meetings, to_attr="plan"),
+            Prefetch("committee__mandate__documents", to_attr="all_documents"),
+        )
+        .order_by("committee__name", "pk")
+    )
+    now = timezone.now()
+    overviews = []
+    for membership in memberships:
+        plan = membership.committee.plan
+        upcoming = [m for m in plan if m.state == Meeting.State.PLANNED and m.ends_at >= now]
+        summaries = []
+        for meeting in plan:
+            record = meeting.record if _has_record(meeting) else None
+            if record is not None and record.summary_published_at:
+                summaries.append((meeting, record))
+        overviews.append(
+            CommitteeOverview(
+                membership=membership,
+                meetings=plan,
+                next_meeting=upcoming[0] if upcoming else None,
+                summaries=summaries,
+                documents=membership.committee.mandate.all_documents,
+            )
+        )
+    return overviews
+
+
+def _has_record(meeting: Meeting) -> bool:
+    try:
+        meeting.record  # noqa: B018  (loaded by select_related; missing raises)
+    except MeetingRecord.DoesNotExist:
+        return False
+    return True
+
+
+@login_required
+def my_committees(request: HttpRequest) -> HttpResponse:
+    return render(request, "deliberation/members/my_committees.html", {"overviews": _overviews(request.user)})
+
+
+# --- one meeting -------------------------------------------------------------------------------
+
+ACTIONS = {
+    "reschedule": RescheduleForm,
+    "cancel": CancelForm,
+    "agenda": AgendaForm,
+}
+
+
+def _initial_forms(meeting: Meeting) -> dict[str, forms.Form]:
+    starts, ends = local(meeting.starts_at), local(meeting.ends_at)
+    return {
+        "reschedule": RescheduleForm(
+            prefix="reschedule",
+            initial={
+                "day": starts.date(),
+                "starts": starts.time(),
+                "ends": ends.time(),
+                "place": meeting.place,
+            },
+        ),
+        "cancel": CancelForm(prefix="cancel"),
+        "agenda": AgendaForm(prefix="agenda", initial={"agenda": meeting.agenda}),
+    }
+
+
+def _do(action: str, form: forms.Form, meeting: Meeting, by) -> str:
+    data = form.cleaned_data
+    if action == "reschedule":
+        meeting_reschedule(
+            meeting=meeting, starts_at=data["starts_at"], ends_at=data["ends_at"], place=data["place"], by=by
+        )
+        return _("The meeting has been moved and the members told.")
+    if action == "cancel":
+        meeting_cancel(meeting=meeting, by=by, reason=data["reason"])
+        return _("The meeting has been cancelled and the members told.")
+    agenda_publish(meeting=meeting, agenda=data["agenda"], by=by)
+    return _("The agenda has been published and the members told.")
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def meeting(request: HttpRequest, slug: str, number: int) -> HttpResponse:
+    access = _meeting_for_user(request, slug, number)
+    meeting = access.meeting
+    forms_ = _initial_forms(meeting) if access.can_manage else {}
+    status = 200
+    if request.method == "POST":
+        if not access.can_manage:
+            raise PermissionDenied(
+                _("Only the committee's facilitators and council staff manage its meetings.")
+            )
+        action = request.POST.get("action", "")
+        if action not in ACTIONS:
+            return HttpResponseBadRequest(_("Unknown action."))
+        form = ACTIONS[action](request.POST, prefix=action)
+        forms_[action] = form
+        if meeting.state == Meeting.State.PLANNED and form.is_valid():
+            try:
+                done = _do(action, form, meeting, request.user)
+            except ValidationError as error:
+                _add_service_errors(form, error)
+            else:
+                messages.success(request, done)
+                return redirect(request.path)
+        status = 400
+    context = {
+        "meeting": meeting,
+        "committee": meeting.committee,
+        "mandate": meeting.committee.mandate,
+        "record": _published_summary(meeting),
+        "can_manage": access.can_manage,
+        "is_planned": meeting.state == Meeting.State.PLANNED,
+        "forms": forms_,
+        "failed": request.POST.get("action") if status == 400 else "",
+    }
+    return render(request, "deliberation/members/meeting.html", context, status=status)
+
+
+@login_required
+def member_document(request: HttpRequest, slug: str, pk: int) -> FileResponse:
+    """Members read all the mandate's documents, internal ones too; outsiders get 404."""
+    document = MandateDocument.objects.filter(pk=pk, mandate__slug=slug).select_related("mandate").first()
+    if document is None:
+        raise Http404("No such document.")
+    member = Membership.objects.filter(
+        committee__mandate_id=document.mandate_id, user=request.user, left_on__isnull=True
+    ).exists()
+    if not (member or is_council_staff(request.user)):
+        raise Http404("No such document.")
+    return FileResponse(
+        document.file.open("rb"),
+        as_attachment=True,
+        filename=f"document-{document.pk}.pdf",
+        content_type="application/pdf",
+    )
+
+
+# --- the personal calendar feed ----------------------------------------------------------------
+
+
+@login_required
+def calendar_settings(request: HttpRequest) -> HttpResponse:
+    # Creating the address on first view is idempotent (get or create); nothing else changes on GET.
+    feed = calendar_feed_for(user=request.user)
+    feed_url = request.build_absolute_uri(reverse("deliberation:calendar_feed", args=[feed.token]))
+    return render(request, "deliberation/members/calendar_settings.html", {"feed_url": feed_url})
+
+
+@login_required
+@require_POST
+def calendar_revoke(request: HttpRequest) -> HttpResponse:
+    calendar_feed_revoke(user=request.user)
+    messages.success(request, _("Your calendar has a new address. The old address no longer works."))
+    return redirect("deliberation:calendar_settings")
+
+
+def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
+    """The user's meetings across all their committees; the secret address is the only key."""
+    feed = CalendarFeed.objects.select_related("user").filter(token=token, user__is_active=True).first()
+    if feed is None:
+        raise Http404("No such calendar.")
+    meetings = (
+        Meeting.objects.filter(
+            committee__memberships__user=feed.user, committee__memberships__left_on__isnull=True
+        )
+        .select_related("committee__mandate")
+        .defer("agenda")
+        .order_by("starts_at", "pk")
+    )
+    stamp = timezone.now()
+    # Calendar apps fetch without a session: the summaries are in the member's own language.
+    with translation.override(feed.user.preferred_language or settings.LANGUAGE_CODE):
+        ics = meeting_calendar(
+            [meeting_event(m, stamp=stamp) for m in meetings], name=_("My task committee meetings")
+        )
+    response = HttpResponse(ics, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="meetings.ics"'
+    response["X-Robots-Tag"] = "noindex"
+    add_never_cache_headers(response)
+    return response

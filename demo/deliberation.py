@@ -1,0 +1,364 @@
+"""Two more committees for the demo: last year's youth committee, carried all the way from mandate to
+implementation and evaluation, and a movement committee that is half-way through its meetings.
+
+The other slices' services may not all exist yet, so the committee's work and the council's review
+are written with the ORM; the mandate's moves and the implementation and evaluation go through
+services. Each committee is created once: running the seed again changes nothing.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from committees.models import Meeting, Membership, TaskCommittee
+from committees.services import committee_ensure, mandate_move
+from deliberation.evaluation import evaluation_answer, evaluation_invite
+from deliberation.implementation import action_add, progress_update
+from deliberation.models import (
+    Amendment,
+    CouncilDecision,
+    Deliverable,
+    DeliverableVersion,
+    EvaluationAnswer,
+    MeetingRecord,
+    ReviewStep,
+)
+from demo.committees import YOUTH_PROFILES, _bodies
+from mandates.models import CompetenceProfile, Mandate, MandateTask, MandateTransition, ReceivingBody
+
+S = Mandate.State
+KUF = "Kultur-, Unge- og Fritidsudvalget"
+COUNCIL = "Kommunalbestyrelsen"
+
+SUMMARIES = [
+    "Udvalget aftalte arbejdsformen. Unge og politikere skrev hver tre ønsker til politikken.",
+    "Oplæg om frafald. Udvalget valgte fire temaer: trivsel, fællesskaber, uddannelse og indflydelse.",
+    "Gruppearbejde om trivsel og pres. Forslag om åbne klubtilbud om aftenen blev lagt til idébanken.",
+    "Besøg i tre ungdomsklubber. Udvalget drøftede, hvordan unge selv kan føre politikken ud i livet.",
+    "Første udkast til politikken blev læst igennem; afsnittet om indflydelse skrives om.",
+    "Andet udkast blev godkendt af udvalget med få rettelser. Aftale om præsentation for fagudvalget.",
+    "Afsluttende møde: udvalget afleverede forslaget og evaluerede forløbet.",
+]
+
+SECTIONS_V1 = [
+    {
+        "key": "vision",
+        "heading": "Vision",
+        "body": "Alle unge i Gentofte skal have et fællesskab og en vej frem.",
+    },
+    {"key": "trivsel", "heading": "Trivsel", "body": "Kommunen skal tage presset på unge alvorligt."},
+    {
+        "key": "indflydelse",
+        "heading": "Indflydelse",
+        "body": "Unge skal høres, før der besluttes noget om dem.",
+    },
+]
+SECTIONS_V2 = [
+    {
+        "key": "vision",
+        "heading": "Vision",
+        "body": "Alle unge i Gentofte skal have mindst ét fællesskab, de føler sig hjemme i, og en vej frem.",
+    },
+    {
+        "key": "trivsel",
+        "heading": "Trivsel",
+        "body": "Kommunen skal tage presset på unge alvorligt og tilbyde samtaler uden ventetid.",
+    },
+    {
+        "key": "indflydelse",
+        "heading": "Indflydelse",
+        "body": "Unge skal høres, før der besluttes noget om dem, og et ungeråd skal følge politikken.",
+    },
+]
+ACCEPTED_TEXT = (
+    "Kommunen skal tage presset på unge alvorligt og tilbyde samtaler uden ventetid inden for en uge."
+)
+
+ACTIONS = [
+    ("Åbne klubtilbud om aftenen i tre bydele", "Kultur, Unge og Fritid", date(2026, 12, 31), 30),
+    ("Samtaler uden ventetid for unge under pres", "Børn og Unge, Sundhedsplejen", date(2026, 9, 30), 60),
+    ("Nedsættelse af et ungeråd", "Borgmesterens Afdeling", date(2026, 6, 30), 100),
+]
+UPDATES = {
+    30: "Lokaler er fundet i Vangede og Hellerup; personale ansættes i efteråret.",
+    60: "Ordningen kører på to af tre skoler; den sidste følger efter jul.",
+    100: "Ungerådet er valgt og holdt sit første møde.",
+}
+# Six anonymous answers: (learned, ideas_used, politicians_listened, would_again, more_interested).
+ANSWERS = [
+    (5, 4, 4, 5, 4),
+    (4, 3, 5, 5, 3),
+    (5, 4, 4, 4, 5),
+    (3, 2, 3, 4, 3),
+    (4, 4, 5, 5, 4),
+    (5, 3, 4, 5, 5),
+]
+
+
+def _at(day: date, hour: int = 17) -> datetime:
+    return datetime.combine(day, time(hour), tzinfo=timezone.get_current_timezone())
+
+
+def _walk(mandate: Mandate, by, steps: list[tuple[str, date, str]]) -> None:
+    """Move the mandate step by step, and date each recorded move when it happened."""
+    for to, day, note in steps:
+        transition = mandate_move(mandate=mandate, to=to, by=by, note=note)
+        MandateTransition.objects.filter(pk=transition.pk).update(at=_at(day, 12))
+
+
+def _members(committee: TaskCommittee, people, joined_on: date) -> list[Membership]:
+    positions = [Membership.Position.CHAIR, Membership.Position.VICE_CHAIR] + [Membership.Position.MEMBER] * 3
+    members = [
+        Membership(
+            committee=committee, user=p, role=Membership.Role.POLITICIAN, position=pos, joined_on=joined_on
+        )
+        for p, pos in zip(people["politicians"], positions, strict=True)
+    ]
+    members += [
+        Membership(committee=committee, user=f, role=Membership.Role.FACILITATOR, joined_on=joined_on)
+        for f in people["facilitators"]
+    ]
+    profiles = list(committee.mandate.profiles.order_by("order"))
+    members += [
+        Membership(
+            committee=committee,
+            user=citizen,
+            role=Membership.Role.CITIZEN,
+            profile=profiles[n % len(profiles)],
+            joined_on=joined_on,
+            show_name_publicly=n % 2 == 0,
+        )
+        for n, citizen in enumerate(people["citizens"])
+    ]
+    return Membership.objects.bulk_create(members)
+
+
+def _finished_youth(people, bodies) -> None:
+    staff = people["staff"][0]
+    mandate = Mandate.objects.create(
+        title="Ungepolitik 2025",
+        slug="ungepolitik-2025",
+        problem=(
+            "Unge i Gentofte oplever pres, ensomhed og for lidt indflydelse på de tilbud, der er til dem. "
+            "Den gamle ungepolitik var skrevet af voksne."
+        ),
+        background="Det første opgaveudvalg om unge; forslaget blev vedtaget af Kommunalbestyrelsen i 2026.",
+        delivery_kind=Mandate.DeliveryKind.POLICY_PROPOSAL,
+        expected_delivery="Et forslag til en ny ungepolitik på højst fire sider.",
+        starts_on=date(2025, 3, 1),
+        ends_on=date(2025, 12, 15),
+        adopted_by=bodies[COUNCIL],
+        adopted_on=date(2025, 1, 30),
+        adoption_agenda_item="Punkt 9",
+    )
+    MandateTask.objects.create(
+        mandate=mandate, text="Udvalget skal komme med forslag til en ny ungepolitik.", order=1
+    )
+    CompetenceProfile.objects.bulk_create(
+        CompetenceProfile(mandate=mandate, title=title, description=description, seats=1, order=n)
+        for n, (title, description) in enumerate(YOUTH_PROFILES, start=1)
+    )
+    route = [
+        ReceivingBody.objects.create(mandate=mandate, body=bodies[name], order=n)
+        for n, name in enumerate([KUF, COUNCIL], start=1)
+    ]
+    committee = TaskCommittee.objects.create(mandate=mandate, name="Ny ungepolitik 2025")
+    members = _members(committee, people, joined_on=date(2025, 3, 1))
+    meetings = [
+        Meeting.objects.create(
+            committee=committee,
+            number=n,
+            starts_at=_at(date(2025, 3, 10) + timedelta(days=40 * (n - 1))),
+            ends_at=_at(date(2025, 3, 10) + timedelta(days=40 * (n - 1)), 20),
+            place="Gentofte Rådhus, mødesal 1",
+            state=Meeting.State.HELD,
+        )
+        for n in range(1, 8)
+    ]
+    for meeting, summary in zip(meetings, SUMMARIES, strict=True):
+        record = MeetingRecord.objects.create(
+            meeting=meeting,
+            summary=summary,
+            summary_published_at=meeting.ends_at + timedelta(days=3),
+            decisions=summary,
+            internal_notes="Interne noter: kun for udvalgets medlemmer.",
+            updated_by=people["facilitators"][0],
+        )
+        record.present.set(members)
+    _walk(
+        mandate,
+        staff,
+        [
+            (S.ADOPTED, date(2025, 1, 30), "Vedtaget af Kommunalbestyrelsen 30. januar 2025, punkt 9."),
+            (S.RECRUITING, date(2025, 2, 1), "Opslaget er offentliggjort."),
+            (S.MATCHING, date(2025, 2, 15), "Ansøgningsfristen er udløbet."),
+            (S.ACTIVE, date(2025, 2, 26), "Udvalget er sammensat."),
+        ],
+    )
+
+    deliverable = Deliverable.objects.create(committee=committee)
+    author = people["facilitators"][0]
+    first = DeliverableVersion.objects.create(
+        deliverable=deliverable,
+        number=1,
+        title="Forslag til ungepolitik",
+        sections=SECTIONS_V1,
+        created_by=author,
+    )
+    submitted = DeliverableVersion.objects.create(
+        deliverable=deliverable, number=2, title="Ungepolitik 2025", sections=SECTIONS_V2, created_by=author
+    )
+    DeliverableVersion.objects.filter(pk=first.pk).update(created_at=_at(date(2025, 9, 20)))
+    DeliverableVersion.objects.filter(pk=submitted.pk).update(created_at=_at(date(2025, 11, 10)))
+    deliverable.state = Deliverable.State.DECIDED
+    deliverable.submitted_version = submitted
+    deliverable.submitted_at = _at(date(2025, 12, 1), 10)
+    deliverable.save()
+    _walk(mandate, staff, [(S.DELIVERED, date(2025, 12, 1), "Udvalget har afleveret sit forslag.")])
+    _walk(mandate, staff, [(S.IN_REVIEW, date(2025, 12, 2), "Forslaget er sendt til behandling.")])
+
+    ReviewStep.objects.create(
+        deliverable=deliverable,
+        route_entry=route[0],
+        meeting_date=date(2026, 1, 13),
+        agenda_item="Punkt 4",
+        outcome=ReviewStep.Outcome.RECOMMENDS,
+        text="Kultur-, Unge- og Fritidsudvalget anbefaler forslaget over for Kommunalbestyrelsen.",
+        recorded_by=staff,
+    )
+    accepted = Amendment.objects.create(
+        deliverable=deliverable,
+        section_key="trivsel",
+        original_text=SECTIONS_V2[1]["body"],
+        proposed_text=ACCEPTED_TEXT,
+        reason="En fast frist gør løftet til at følge op på.",
+        proposed_by=people["politicians"][2],
+        state=Amendment.State.ACCEPTED,
+        decided_at=_at(date(2026, 1, 29), 19),
+    )
+    Amendment.objects.create(
+        deliverable=deliverable,
+        section_key="indflydelse",
+        original_text=SECTIONS_V2[2]["body"],
+        proposed_text="Unge skal høres, før der besluttes noget om dem.",
+        reason="Et ungeråd bør besluttes for sig.",
+        proposed_by=people["politicians"][3],
+        state=Amendment.State.REJECTED,
+        decided_at=_at(date(2026, 1, 29), 19),
+    )
+    agreed = [
+        {**section, "body": accepted.proposed_text} if section["key"] == accepted.section_key else section
+        for section in SECTIONS_V2
+    ]
+    ReviewStep.objects.create(
+        deliverable=deliverable,
+        route_entry=route[1],
+        meeting_date=date(2026, 1, 29),
+        agenda_item="Punkt 11",
+        outcome=ReviewStep.Outcome.APPROVES,
+        text="Kommunalbestyrelsen godkendte forslaget med en ændring.",
+        recorded_by=staff,
+    )
+    CouncilDecision.objects.create(
+        deliverable=deliverable,
+        version=submitted,
+        decided_on=date(2026, 1, 29),
+        agenda_item="Punkt 11",
+        outcome=CouncilDecision.Outcome.ENDORSED_WITH_AMENDMENTS,
+        votes_for=21,
+        votes_against=4,
+        votes_abstaining=2,
+        remarks="Godkendt med ændringsforslaget om samtaler inden for en uge.",
+        agreed_sections=agreed,
+        recorded_by=staff,
+    )
+    _walk(
+        mandate,
+        staff,
+        [
+            (S.ENDORSED, date(2026, 1, 29), "Godkendt med ændringer: 21 for, 4 imod, 2 undlod at stemme."),
+            (S.IMPLEMENTING, date(2026, 2, 15), "Forvaltningen har lagt en plan for gennemførelsen."),
+        ],
+    )
+
+    for (title, unit, due_on, progress), month in zip(ACTIONS, (4, 5, 6), strict=True):
+        action = action_add(mandate=mandate, title=title, responsible_unit=unit, due_on=due_on, by=staff)
+        if progress == 100:
+            progress_update(
+                action=action,
+                on=date(2026, 3, 1),
+                text="Valget til ungerådet er planlagt.",
+                progress=40,
+                by=staff,
+            )
+        progress_update(
+            action=action, on=date(2026, month, 15), text=UPDATES[progress], progress=progress, by=staff
+        )
+
+    evaluation_invite(mandate=mandate, by=staff)
+    for person, scores in zip(people["citizens"], ANSWERS, strict=True):
+        answers = dict(zip(EvaluationAnswer.STATEMENTS, scores, strict=True))
+        evaluation_answer(mandate=mandate, user=person, answers=answers, free_text="")
+
+
+def _movement(people, bodies) -> None:
+    """Active, two meetings held and four planned; no deliverable yet."""
+    mandate = Mandate.objects.create(
+        title="Bevægelse i hverdagen",
+        slug="bevaegelse-i-hverdagen",
+        problem="Hver tredje voksne bevæger sig for lidt. Hvordan gør vi det let at bevæge sig i hverdagen?",
+        delivery_kind=Mandate.DeliveryKind.INITIATIVE,
+        expected_delivery="Forslag til tre initiativer, der kan afprøves i 2027.",
+        starts_on=date(2026, 9, 1),
+        ends_on=date(2027, 5, 31),
+        adopted_by=bodies[COUNCIL],
+        adopted_on=date(2026, 6, 18),
+        adoption_agenda_item="Punkt 14",
+    )
+    MandateTask.objects.create(
+        mandate=mandate, text="Udvalget skal foreslå initiativer, der får flere til at bevæge sig.", order=1
+    )
+    CompetenceProfile.objects.bulk_create(
+        CompetenceProfile(mandate=mandate, title=title, seats=2, order=n)
+        for n, title in enumerate(
+            ["Motionist", "Borger, der gerne vil i gang", "Medlem af en idrætsforening"], start=1
+        )
+    )
+    for n, name in enumerate(["Social- og Sundhedsudvalget", COUNCIL], start=1):
+        ReceivingBody.objects.create(mandate=mandate, body=bodies[name], order=n)
+    committee = committee_ensure(mandate=mandate)
+    now = timezone.now()
+    for n in range(1, 7):
+        starts = _at(date(2026, 9, 15) + timedelta(days=42 * (n - 1)))
+        Meeting.objects.create(
+            committee=committee,
+            number=n,
+            starts_at=starts,
+            ends_at=starts + timedelta(hours=3),
+            place="Gentofte Sportspark, mødelokalet",
+            state=Meeting.State.HELD if starts < now else Meeting.State.PLANNED,
+        )
+    _members(committee, people, joined_on=date(2026, 8, 28))
+    _walk(
+        mandate,
+        people["staff"][0],
+        [
+            (S.ADOPTED, date(2026, 6, 18), "Vedtaget af Kommunalbestyrelsen 18. juni 2026, punkt 14."),
+            (S.RECRUITING, date(2026, 6, 20), "Opslaget er offentliggjort."),
+            (S.MATCHING, date(2026, 8, 10), "Ansøgningsfristen er udløbet."),
+            (S.ACTIVE, date(2026, 8, 28), "Udvalget er sammensat."),
+        ],
+    )
+
+
+@transaction.atomic
+def seed_deliberation(people) -> list[Mandate]:
+    bodies = _bodies()
+    if not Mandate.objects.filter(slug="ungepolitik-2025").exists():
+        _finished_youth(people, bodies)
+    if not Mandate.objects.filter(slug="bevaegelse-i-hverdagen").exists():
+        _movement(people, bodies)
+    return list(Mandate.objects.filter(slug__in=["ungepolitik-2025", "bevaegelse-i-hverdagen"]))
