@@ -50,3 +50,14 @@ def staff_without_second_factor(db):
 @pytest.fixture
 def politician_without_second_factor(db):
     return UserFactory(full_name="Per Uden", roles=[roles.POLITICIAN])
+
+
+@pytest.fixture
+def english(client):
+    """Read messages and pages in English (the site opens in Danish; the switch sets a cookie)."""
+    from django.conf import settings
+    from django.utils import translation
+
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    with translation.override("en"):
+        yield

@@ -37,7 +37,7 @@ def test_each_save_makes_the_next_version_and_keeps_section_keys(cast):
     assert deliverable.versions.count() == 2
 
 
-def test_an_unchanged_save_is_refused_with_a_message(cast):
+def test_an_unchanged_save_is_refused_with_a_message(cast, english):
     deliverable = drafted(cast)
     version = deliverable.versions.get()
     with pytest.raises(ValidationError, match="Nothing has changed"):
@@ -104,7 +104,7 @@ def test_diff_shows_added_removed_and_renamed_sections():
     assert "-Ingen" in diff["Økonomi"] and not any(line.startswith("+") for line in diff["Økonomi"])
 
 
-def test_diff_between_any_two_versions_includes_the_title(cast):
+def test_diff_between_any_two_versions_includes_the_title(cast, english):
     deliverable = drafted(cast)
     v1 = deliverable.versions.get()
     sections = [dict(s) for s in v1.sections]

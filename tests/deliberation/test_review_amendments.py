@@ -156,7 +156,9 @@ def test_only_staff_decide_amendments_and_only_to_a_final_state(cast, politician
     assert decided.state == Amendment.State.WITHDRAWN and decided.decided_at
 
 
-def test_a_politician_proposes_through_the_page_and_sees_the_amendments(client, cast, politician, settings):
+def test_a_politician_proposes_through_the_page_and_sees_the_amendments(
+    client, cast, politician, settings, english
+):
     from django.urls import reverse
 
     from tests.deliberation.deliverable_factories import URLS

@@ -107,7 +107,7 @@ def test_a_decision_without_a_recorded_step_still_passes_through_review(cast, st
     assert states == ["delivered", "in_review", "endorsed"]
 
 
-def test_the_decision_keeps_the_agreed_text(cast, politician, staff):
+def test_the_decision_keeps_the_agreed_text(cast, politician, staff, english):
     deliverable = _reviewed(cast, staff)
     key = deliverable.submitted_version.sections[1]["key"]
     amendment = amendment_propose(
