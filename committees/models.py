@@ -192,3 +192,19 @@ class CalendarFeed(models.Model):
 
     def __str__(self) -> str:
         return str(self.user)
+
+
+class Follower(models.Model):
+    """Someone who wants to hear what becomes of a committee: applicants, and anyone who asks."""
+
+    committee = models.ForeignKey(TaskCommittee, on_delete=models.CASCADE, related_name="followers")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="following")
+    created_at = models.DateTimeField(_("since"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("follower")
+        verbose_name_plural = _("followers")
+        constraints = [models.UniqueConstraint(fields=["committee", "user"], name="follow_once")]
+
+    def __str__(self) -> str:
+        return f"{self.user} → {self.committee}"

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import FileResponse, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from committees import selectors
 from committees.calendar import meeting_plan_calendar
 from committees.filters import CommitteeFilter
+from committees.following import committee_follow, committee_unfollow, is_following
 
 PAGE_SIZE = 20
 
@@ -27,7 +32,27 @@ def committee_list(request: HttpRequest) -> HttpResponse:
 
 def committee_detail(request: HttpRequest, slug: str) -> HttpResponse:
     mandate = selectors.public_committee(slug)
-    return render(request, "committees/detail.html", _committee_context(mandate))
+    context = _committee_context(mandate)
+    context["following"] = is_following(committee=context["committee"], user=request.user)
+    return render(request, "committees/detail.html", context)
+
+
+@login_required
+@require_POST
+def follow(request: HttpRequest, slug: str) -> HttpResponse:
+    """Follow or stop following: the follower hears about the committee's delivery and decision."""
+    committee = selectors.committee_of(selectors.public_committee(slug))
+    if committee is None:
+        raise Http404
+    if request.POST.get("follow") == "no":
+        committee_unfollow(committee=committee, user=request.user)
+        messages.success(request, _("You no longer follow this committee."))
+    else:
+        committee_follow(committee=committee, user=request.user)
+        messages.success(
+            request, _("You follow this committee: we will email you when the City Council decides.")
+        )
+    return redirect("committees:detail", slug)
 
 
 def mandate_print(request: HttpRequest, slug: str) -> HttpResponse:

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 import deliberation.rules_deliverables  # noqa: F401 - registers the permissions checked here
+from committees.models import Follower
 from committees.services import mandate_move
 from deliberation.deliverables import active_members
 from deliberation.evaluation import evaluation_invite
@@ -245,11 +246,14 @@ def council_decision_record(
     returned = outcome == CouncilDecision.Outcome.RETURNED
     deliverable.state = Deliverable.State.DRAFTING if returned else Deliverable.State.DECIDED
     deliverable.save(update_fields=["state"])
-    for membership in active_members(deliverable.committee):
+    # Members, and the followers (applicants, and anyone who asked), hear the decision once each.
+    told = {m.user for m in active_members(deliverable.committee)}
+    told |= {f.user for f in Follower.objects.filter(committee=deliverable.committee).select_related("user")}
+    for person in told:
         notification_schedule(
-            recipient=membership.user,
+            recipient=person,
             kind="council_decided",
-            key=f"council-decided:{decision.pk}:{membership.user_id}",
+            key=f"council-decided:{decision.pk}:{person.pk}",
             context={
                 "title": deliverable.committee.name,
                 "outcome": outcome,

@@ -10,6 +10,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from committees.following import committee_follow
 from notifications.services import notification_schedule
 from pages.models import PrivacyNotice
 from recruitment.models import Application, ApplicationChoice, ApplicationEvent, Call
@@ -114,6 +115,8 @@ def application_submit(*, call: Call, applicant, data: ApplicationData) -> Appli
     ApplicationEvent.objects.create(
         application=application, kind=ApplicationEvent.Kind.SUBMITTED, by=applicant
     )
+    # Applicants hear what becomes of the committee (its decision); they can stop following on its page.
+    committee_follow(committee=call.mandate.committee, user=applicant)
     notification_schedule(
         recipient=applicant,
         kind="application_receipt",
@@ -197,6 +200,7 @@ def personal_data_export(*, user) -> dict:
             }
             for a in applications
         ],
+        "following": [f.committee.name for f in user.following.select_related("committee")],
         "memberships": [
             {"committee": m.committee.name, "role": m.role, "joined_on": m.joined_on.isoformat()}
             for m in user.committee_memberships.select_related("committee")
