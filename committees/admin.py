@@ -80,6 +80,18 @@ class MeetingInline(CommitteeInline):
     fields = ("number", "starts_at", "ends_at", "place", "state", "agenda")
     verbose_name_plural = _("meeting plan")
 
+    # Once adopted, a meeting moves or is cancelled on its meeting page, through the services that
+    # tell the members and keep their reminders right; here staff may still add meetings.
+    def has_change_permission(self, request, obj=None) -> bool:
+        return (obj is None or obj.state == Mandate.State.DRAFT) and super().has_change_permission(
+            request, obj
+        )
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return (obj is None or obj.state == Mandate.State.DRAFT) and super().has_delete_permission(
+            request, obj
+        )
+
 
 class MembershipInline(CommitteeInline):
     model = Membership

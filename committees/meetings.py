@@ -313,8 +313,25 @@ def meeting_reminders_tick(*, now: datetime | None = None) -> int:
         for membership in meeting.committee.active_memberships
         for days in REMINDER_DAYS
     }
+    # Reminders nobody should get any more: the member left, or the meeting moved, was cancelled or began.
+    Notification.objects.filter(kind="meeting_reminder", state=Notification.State.PENDING).exclude(
+        key__in=wanted
+    ).update(state=Notification.State.CANCELLED)
     # One query answers "already scheduled?" for the whole tick; the unique key backs it under races.
     existing = set(Notification.objects.filter(key__in=wanted).values_list("key", flat=True))
+    # A reminder already sent for an earlier time of the same meeting is not sent again after a small move.
+    by_pk = {meeting.pk: meeting for meeting in meetings}
+    for key in (
+        Notification.objects.filter(
+            kind="meeting_reminder", state=Notification.State.SENT, key__regex=r"^meeting-reminder:"
+        )
+        .filter(key__in=_sent_candidates(wanted))
+        .values_list("key", flat=True)
+    ):
+        _prefix, meeting_pk, user_pk, days, _seq = key.split(":")
+        meeting = by_pk.get(int(meeting_pk))
+        if meeting is not None:
+            existing.add(reminder_key(meeting, int(user_pk), int(days.rstrip("d"))))
     scheduled = 0
     for meeting in meetings:
         for days in REMINDER_DAYS:
@@ -332,6 +349,15 @@ def meeting_reminders_tick(*, now: datetime | None = None) -> int:
                 skip_keys=existing,
             )
     return scheduled
+
+
+def _sent_candidates(wanted: set[str]) -> list[str]:
+    """The keys the same reminders had at the meeting's earlier revisions."""
+    earlier = []
+    for key in wanted:
+        stem, _s, revision = key.rpartition(":s")
+        earlier += [f"{stem}:s{n}" for n in range(int(revision))]
+    return earlier
 
 
 # --- personal calendar feeds -------------------------------------------------------------------

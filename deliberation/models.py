@@ -198,7 +198,7 @@ class Amendment(models.Model):
 
     deliverable = models.ForeignKey(Deliverable, on_delete=models.CASCADE, related_name="amendments")
     section_key = models.CharField(_("section"), max_length=40)
-    original_text = models.TextField(_("original text"))
+    original_text = models.TextField(_("original text"), blank=True)  # an empty section can be amended too
     proposed_text = models.TextField(_("proposed text"))
     reason = models.TextField(_("reason"))
     proposed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")

@@ -52,6 +52,9 @@ def record_save(
     record.internal_notes = internal_notes
     record.decisions = decisions
     record.ideas = ideas
+    if record.summary_published_at is not None and summary.strip() != record.summary.strip():
+        # A changed summary is a new text: it goes public, and members hear of it, only when published again.
+        record.summary_published_at = None
     record.summary = summary
     record.updated_by = by
     record.full_clean()

@@ -16,7 +16,7 @@ from committees.models import Follower
 from committees.services import mandate_move
 from deliberation.deliverables import active_members
 from deliberation.evaluation import evaluation_invite
-from deliberation.models import Amendment, CouncilDecision, Deliverable, ReviewStep
+from deliberation.models import Amendment, CouncilDecision, Deliverable, DeliverableVersion, ReviewStep
 from mandates.models import Mandate, ReceivingBody
 from notifications.services import notification_schedule
 
@@ -30,11 +30,35 @@ MANDATE_STATE_FOR = {
 }
 
 
-def deliverable_is_public(deliverable: Deliverable) -> bool:
-    """Public once a political body has dealt with it: a review step or a council decision exists."""
+ENDORSEMENTS = (CouncilDecision.Outcome.ENDORSED, CouncilDecision.Outcome.ENDORSED_WITH_AMENDMENTS)
+
+
+def public_version(deliverable: Deliverable) -> DeliverableVersion | None:
+    """The version the public may read: the last one a political body has dealt with.
+
+    A recommendation is confidential until a body has dealt with it. A postponement is not dealing
+    with it, and a text resubmitted after a return is new: until a body deals with it, the public
+    reads the version the Council returned.
+    """
     if deliverable.pk is None:
-        return False
-    return deliverable.review_steps.exists() or deliverable.decisions.exists()
+        return None
+    submitted = deliverable.submitted_version
+    if submitted is not None and deliverable.submitted_at is not None:
+        dealt_now = (
+            deliverable.review_steps.filter(recorded_at__gte=deliverable.submitted_at)
+            .exclude(outcome=ReviewStep.Outcome.POSTPONED)
+            .exists()
+            or deliverable.decisions.filter(version=submitted).exists()
+        )
+        if dealt_now:
+            return submitted
+    earlier = deliverable.decisions.select_related("version").order_by("-decided_on", "-id").first()
+    return earlier.version if earlier is not None else None
+
+
+def deliverable_is_public(deliverable: Deliverable) -> bool:
+    """Public once a political body has dealt with it (see public_version)."""
+    return public_version(deliverable) is not None
 
 
 def _require_staff(by, deliverable: Deliverable) -> None:
@@ -199,6 +223,15 @@ def council_decision_check(*, deliverable: Deliverable, outcome: str) -> None:
         raise ValidationError(
             _("Record a decision on every proposed amendment first."), code="open_amendments"
         )
+    accepted = current_amendments(deliverable).filter(state=Amendment.State.ACCEPTED).exists()
+    if outcome == CouncilDecision.Outcome.ENDORSED and accepted:
+        raise ValidationError(
+            {"outcome": _("Amendments were accepted: choose “Endorsed with amendments”.")}, code="amended"
+        )
+    if outcome == CouncilDecision.Outcome.ENDORSED_WITH_AMENDMENTS and not accepted:
+        raise ValidationError(
+            {"outcome": _("No amendment was accepted: choose “Endorsed”.")}, code="not_amended"
+        )
 
 
 @transaction.atomic
@@ -234,7 +267,8 @@ def council_decision_record(
         votes_against=votes_against,
         votes_abstaining=votes_abstaining,
         remarks=remarks,
-        agreed_sections=agreed_sections(deliverable),
+        # Only an endorsement agrees a text; a returned or rejected delivery has none.
+        agreed_sections=agreed_sections(deliverable) if outcome in ENDORSEMENTS else [],
         recorded_by=by,
     )
     decision.full_clean()

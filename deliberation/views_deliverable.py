@@ -30,7 +30,7 @@ from deliberation.deliverables import (
 )
 from deliberation.markdown import render_markdown
 from deliberation.models import Deliverable, DeliverableVersion
-from deliberation.review import agreed_sections, amendment_propose, current_amendments
+from deliberation.review import agreed_sections, amendment_propose, current_amendments, public_version
 
 READ = "deliberation.read_deliverable"
 INTERNALS = "deliberation.read_deliverable_internals"
@@ -101,8 +101,9 @@ def deliverable_detail(request: HttpRequest, slug: str) -> HttpResponse:
 def _detail_context(request: HttpRequest, deliverable: Deliverable, internals: bool, **extra) -> dict:
     committee, user = deliverable.committee, request.user
     submitted = deliverable.submitted_version
-    # The public reads what was submitted, never the committee's later drafts.
-    shown = latest_version(deliverable) if internals else submitted
+    # The public reads the last version a political body has dealt with, never a draft or an undealt
+    # resubmission.
+    shown = latest_version(deliverable) if internals else public_version(deliverable)
     comments_by_key: dict[str, list] = {}
     if internals:
         for comment in deliverable.comments.select_related("author", "version"):

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import EmailMultiAlternatives
+from django.db.models import F
 from icalendar import Calendar
 
 from committees.meetings import (
@@ -257,3 +258,34 @@ def test_a_new_calendar_address_replaces_the_old(cast):
     renewed = calendar_feed_revoke(user=cast.citizen)
     assert renewed.pk == feed.pk
     assert renewed.token != feed.token
+
+
+def test_a_member_who_leaves_after_the_tick_gets_no_reminder(cast):
+    meeting = cast.meetings[0]
+    now = meeting.starts_at - timedelta(days=7, hours=2)
+    meeting_reminders_tick(now=now)
+    Membership.objects.filter(committee=cast.committee, user=cast.citizen).update(left_on=F("joined_on"))
+
+    meeting_reminders_tick(now=now + timedelta(minutes=15))
+
+    assert not reminders(recipient=cast.citizen, state=Notification.State.PENDING).exists()
+    assert reminders(recipient=cast.politician, state=Notification.State.PENDING).count() == 2
+
+
+def test_a_small_move_after_the_7_day_reminder_does_not_send_it_again(cast):
+    meeting = cast.meetings[0]
+    now = meeting.starts_at - timedelta(days=7, minutes=10)
+    meeting_reminders_tick(now=now)
+    reminders(key__contains=":7d:").update(state=Notification.State.SENT, sent_at=now)
+
+    later = meeting.starts_at + timedelta(minutes=30)
+    meeting_reschedule(
+        meeting=meeting, starts_at=later, ends_at=later + timedelta(hours=2), place="", by=cast.facilitator
+    )
+    meeting_reminders_tick(now=now + timedelta(minutes=10))
+
+    for user in cast.members:
+        assert reminders(recipient=user, key__contains=":7d:").count() == 1  # the one already sent
+        assert (
+            reminders(recipient=user, key__contains=":1d:s1", state=Notification.State.PENDING).count() == 1
+        )

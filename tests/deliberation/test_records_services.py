@@ -183,3 +183,25 @@ def test_a_fake_pdf_is_refused(people):
 
     assert "file" in error.value.message_dict
     assert not MeetingAttachment.objects.exists()
+
+
+def test_editing_a_published_summary_takes_it_back_until_it_is_published_again(people):
+    from deliberation.templatetags.deliberation_records import published_summaries_of
+
+    _save(people, summary="Udvalget vil foreslå gratis busser.")
+    summary_publish(meeting=people.meeting, by=people.facilitator)
+    _save(people, summary="KLADDE: ikke godkendt endnu.")
+    assert published_summaries_of(people.committee) == []  # the public never reads an unpublished edit
+
+    summary_publish(meeting=people.meeting, by=people.facilitator)
+    assert [s.summary for s in published_summaries_of(people.committee)] == ["KLADDE: ikke godkendt endnu."]
+    assert Notification.objects.filter(kind="summary_published").count() == 2 * len(people.memberships)
+
+
+def test_saving_the_record_without_changing_the_summary_keeps_it_published(people):
+    from deliberation.templatetags.deliberation_records import published_summaries_of
+
+    _save(people, summary="Udvalget vil foreslå gratis busser.")
+    summary_publish(meeting=people.meeting, by=people.facilitator)
+    _save(people, summary="Udvalget vil foreslå gratis busser.", ideas="Flere bænke.")
+    assert len(published_summaries_of(people.committee)) == 1

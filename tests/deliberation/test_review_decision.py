@@ -72,9 +72,11 @@ def _decide(deliverable, staff, outcome, remarks="") -> CouncilDecision:
     ],
 )
 def test_the_decision_moves_the_mandate_and_tells_the_members(
-    cast, staff, outcome, mandate_state, deliverable_state
+    cast, staff, politician, outcome, mandate_state, deliverable_state
 ):
     deliverable = _reviewed(cast, staff)
+    if outcome == Outcome.ENDORSED_WITH_AMENDMENTS:
+        _accepted_amendment(deliverable, politician, staff)
     decision = _decide(deliverable, staff, outcome, remarks="Bemærkninger")
     deliverable.refresh_from_db()
     assert cast.mandate.state == mandate_state
@@ -105,6 +107,23 @@ def test_a_decision_without_a_recorded_step_still_passes_through_review(cast, st
     _decide(deliverable, staff, Outcome.ENDORSED)
     states = list(cast.mandate.transitions.values_list("to_state", flat=True))
     assert states == ["delivered", "in_review", "endorsed"]
+
+
+def _accepted_amendment(deliverable, politician, staff) -> Amendment:
+    key = deliverable.submitted_version.sections[1]["key"]
+    amendment = amendment_propose(
+        deliverable=deliverable, section_key=key, proposed_text="- Et ungeråd", reason="Fokus", by=politician
+    )
+    return amendment_decide(amendment=amendment, state=Amendment.State.ACCEPTED, by=staff)
+
+
+def test_the_outcome_must_agree_with_the_accepted_amendments(cast, politician, staff, english):
+    deliverable = _reviewed(cast, staff)
+    with pytest.raises(ValidationError, match="No amendment was accepted"):
+        _decide(deliverable, staff, Outcome.ENDORSED_WITH_AMENDMENTS)
+    _accepted_amendment(deliverable, politician, staff)
+    with pytest.raises(ValidationError, match="Amendments were accepted"):
+        _decide(deliverable, staff, Outcome.ENDORSED)
 
 
 def test_the_decision_keeps_the_agreed_text(cast, politician, staff, english):

@@ -265,3 +265,14 @@ def test_the_mandate_list_costs_the_same_queries_for_5_or_50_mandates(client, st
         return queries_for_page(client, url)
 
     assert queries_for(5) == queries_for(50)
+
+
+def test_after_adoption_meetings_are_moved_on_their_page_not_in_the_admin(client, staff, adoptable_mandate):
+    from committees.services import mandate_move
+
+    mandate_move(mandate=adoptable_mandate, to="adopted", by=staff)
+    client.force_login(staff)
+    page = client.get(reverse("admin:mandates_mandate_change", args=[adoptable_mandate.pk]))
+    meetings = next(f for f in page.context["inline_admin_formsets"] if f.formset.prefix == "meetings")
+    assert not meetings.has_change_permission and not meetings.has_delete_permission
+    assert meetings.has_add_permission
