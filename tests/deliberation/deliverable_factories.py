@@ -9,13 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import factory
-from django.urls import NoReverseMatch, include, path, reverse
 
-import config.urls
 from accounts import roles
 from accounts.models import User
 from committees.models import Membership, TaskCommittee
-from deliberation import urls_deliverable
 from deliberation.deliverables import deliverable_submit, version_save
 from deliberation.models import Deliverable, DeliverableVersion
 from mandates.models import Mandate, PoliticalBody, ReceivingBody
@@ -26,20 +23,6 @@ from tests.committees.factories import (
     TaskCommitteeFactory,
 )
 from tests.factories import UserFactory
-
-
-def _config_has_deliverable_urls() -> bool:
-    try:
-        reverse("deliberation:deliverable", args=["x"], urlconf="config.urls")
-    except NoReverseMatch:
-        return False
-    return True
-
-
-urlpatterns = list(config.urls.urlpatterns)
-if not _config_has_deliverable_urls():
-    urlpatterns.append(path("", include((urls_deliverable.urlpatterns, "deliberation"))))
-URLS = "tests.deliberation.deliverable_factories"
 
 
 class DeliverableFactory(factory.django.DjangoModelFactory):

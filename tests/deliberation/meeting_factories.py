@@ -7,8 +7,6 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
 import factory
-import pytest
-from django.urls import NoReverseMatch, include, path, reverse
 from django.utils import timezone
 
 from accounts import roles
@@ -81,22 +79,3 @@ def committee_at_work(*, meetings: int = 3, name: str = "Ny ungepolitik", first_
     return Cast(
         committee=committee, facilitator=facilitator, politician=politician, citizen=citizen, meetings=plan
     )
-
-
-# Until config/urls.py includes deliberation's URLs, the tests serve the members' pages themselves.
-def _urlpatterns():
-    from config.urls import urlpatterns as site
-    from deliberation.urls_members import urlpatterns as members
-
-    return [path("", include((members, "deliberation"))), *site]
-
-
-urlpatterns = _urlpatterns()
-
-
-@pytest.fixture
-def members_urls(settings):
-    try:
-        reverse("deliberation:my_committees")
-    except NoReverseMatch:
-        settings.ROOT_URLCONF = __name__

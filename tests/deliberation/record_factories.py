@@ -6,28 +6,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import factory
-from django.urls import include, path
 
 from accounts import roles
 from committees.models import Meeting, Membership, TaskCommittee
-from config.urls import urlpatterns as site_urlpatterns
 from deliberation.models import ActionItem, MeetingAttachment, MeetingRecord
-from deliberation.urls_records import urlpatterns as record_urlpatterns
 from tests.committees.factories import MeetingFactory, MembershipFactory, TaskCommitteeFactory
 from tests.factories import UserFactory
 
 PDF = b"%PDF-1.4\n%test\n"
-
-
-def _has_namespace(patterns, namespace: str) -> bool:
-    return any(getattr(p, "namespace", None) == namespace for p in patterns)
-
-
-# `pytest.mark.urls(URLCONF)` in the test modules.
-URLCONF = __name__
-urlpatterns = [*site_urlpatterns]
-if not _has_namespace(site_urlpatterns, "deliberation"):
-    urlpatterns.append(path("", include((record_urlpatterns, "deliberation"))))
 
 
 class MeetingRecordFactory(factory.django.DjangoModelFactory):

@@ -18,7 +18,7 @@ from deliberation.models import (
 )
 from mandates.models import Mandate
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.deliberation.test_after_urls")]
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ from notifications.models import Notification
 from tests.committees.factories import MembershipFactory, committee_with_everything
 from tests.factories import UserFactory
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.deliberation.test_after_urls")]
+pytestmark = pytest.mark.django_db
 
 STATEMENTS = EvaluationAnswer.STATEMENTS
 

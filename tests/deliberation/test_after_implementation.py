@@ -17,7 +17,7 @@ from tests.committees.factories import MembershipFactory, committee_with_everyth
 from tests.factories import UserFactory
 from tests.support.queries import queries_for_page
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.deliberation.test_after_urls")]
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture

@@ -13,10 +13,10 @@ from deliberation.deliverables import comment_add, latest_version, version_save
 from deliberation.models import ReviewStep
 from deliberation.review import review_step_record
 from mandates.models import Mandate
-from tests.deliberation.deliverable_factories import URLS, committee_at_work, drafted, submitted
+from tests.deliberation.deliverable_factories import committee_at_work, drafted, submitted
 from tests.factories import UserFactory
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls(URLS)]
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)

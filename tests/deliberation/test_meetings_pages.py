@@ -20,12 +20,11 @@ from tests.deliberation.meeting_factories import (
     MeetingRecordFactory,
     committee_at_work,
     evening,
-    members_urls,  # noqa: F401
 )
 from tests.factories import UserFactory
 from tests.support.queries import queries_for_page
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("members_urls")]
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)

@@ -25,9 +25,9 @@ from committees.tasks import meeting_reminders_task
 from notifications.emails import render_message
 from notifications.models import Notification
 from tests.committees.factories import MembershipFactory
-from tests.deliberation.meeting_factories import committee_at_work, evening, members_urls  # noqa: F401
+from tests.deliberation.meeting_factories import committee_at_work, evening
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("members_urls")]
+pytestmark = pytest.mark.django_db
 
 COPENHAGEN = ZoneInfo("Europe/Copenhagen")
 

@@ -13,7 +13,6 @@ from notifications.models import Notification
 from tests.committees.factories import MembershipFactory
 from tests.deliberation.record_factories import (
     PDF,
-    URLCONF,
     ActionItemFactory,
     MeetingAttachmentFactory,
     MeetingRecordFactory,
@@ -21,7 +20,7 @@ from tests.deliberation.record_factories import (
 )
 from tests.support.queries import queries_for_page
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls(URLCONF)]
+pytestmark = pytest.mark.django_db
 
 WRITERS = ["facilitator", "staff"]
 READERS = ["politician", "citizen"]

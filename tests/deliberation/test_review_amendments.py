@@ -161,9 +161,6 @@ def test_a_politician_proposes_through_the_page_and_sees_the_amendments(
 ):
     from django.urls import reverse
 
-    from tests.deliberation.deliverable_factories import URLS
-
-    settings.ROOT_URLCONF = URLS
     deliverable = submitted(cast)
     key = deliverable.submitted_version.sections[0]["key"]
     client.force_login(politician)

@@ -22,7 +22,7 @@ from deliberation.review import (
 from mandates.models import Mandate
 from notifications.emails import render_message
 from notifications.models import Notification
-from tests.deliberation.deliverable_factories import URLS, committee_at_work, drafted, submitted
+from tests.deliberation.deliverable_factories import committee_at_work, drafted, submitted
 
 pytestmark = pytest.mark.django_db
 
@@ -168,7 +168,6 @@ def test_a_returned_deliverable_may_be_resubmitted_unchanged(cast, staff):
     assert cast.mandate.state == Mandate.State.DELIVERED
 
 
-@pytest.mark.urls(URLS)
 def test_the_public_reads_the_decision_the_agreed_text_and_its_diff(client, cast, politician, staff):
     deliverable = _reviewed(cast, staff)
     vision = deliverable.submitted_version.sections[0]
