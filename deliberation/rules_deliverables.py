@@ -85,12 +85,16 @@ def is_public(user, obj) -> bool:
     return deliverable is not None and deliverable_is_public(deliverable)
 
 
-can_read_internals = is_committee_member | is_politician | is_council_staff
+# The drafts, versions and comments are the committee's working material: the committee and staff.
+can_read_internals = is_committee_member | is_council_staff
+# The submitted recommendation goes to the politicians before any body has dealt with it (DESIGN §1
+# step 7: "confidential to the committee, staff and politicians"); the public reads it once dealt with.
+can_read_submitted = can_read_internals | (is_politician & is_submitted)
 
-# The drafts, versions and comments: never public.
 rules.add_perm("deliberation.read_deliverable_internals", can_read_internals)
-# The submitted text, the route, the decision and the agreed text.
-rules.add_perm("deliberation.read_deliverable", can_read_internals | is_public)
+rules.add_perm("deliberation.read_submitted_deliverable", can_read_submitted)
+# The page at all: the text the reader may see, the route, the decision and the agreed text.
+rules.add_perm("deliberation.read_deliverable", can_read_submitted | is_public)
 rules.add_perm("deliberation.edit_deliverable", is_committee_member & is_drafting)
 rules.add_perm("deliberation.comment_deliverable", is_committee_member & is_drafting)
 rules.add_perm("deliberation.submit_deliverable", is_committee_facilitator_or_chair & is_drafting)

@@ -103,7 +103,12 @@ def _detail_context(request: HttpRequest, deliverable: Deliverable, internals: b
     submitted = deliverable.submitted_version
     # The public reads the last version a political body has dealt with, never a draft or an undealt
     # resubmission.
-    shown = latest_version(deliverable) if internals else public_version(deliverable)
+    if internals:
+        shown = latest_version(deliverable)
+    elif user.has_perm("deliberation.read_submitted_deliverable", deliverable):
+        shown = submitted  # a politician of the Council reading the recommendation sent to it
+    else:
+        shown = public_version(deliverable)
     comments_by_key: dict[str, list] = {}
     if internals:
         for comment in deliverable.comments.select_related("author", "version"):
@@ -198,7 +203,7 @@ def submit(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_POST
 def amend(request: HttpRequest, slug: str) -> HttpResponse:
-    committee = _committee_for(request, slug, INTERNALS)
+    committee = _committee_for(request, slug, "deliberation.read_submitted_deliverable")
     deliverable = deliverable_for(committee=committee)
     if deliverable.submitted_version is None:
         raise Http404
@@ -211,7 +216,8 @@ def amend(request: HttpRequest, slug: str) -> HttpResponse:
         else:
             messages.success(request, _("Your amendment has been proposed."))
             return redirect(reverse("deliberation:deliverable", args=[slug]) + "#amendments")
-    context = _detail_context(request, deliverable, True, amendment_form=form)
+    internals = request.user.has_perm(INTERNALS, committee)
+    context = _detail_context(request, deliverable, internals, amendment_form=form)
     return render(request, "deliberation/deliverable/detail.html", context, status=400)
 
 

@@ -9,7 +9,7 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 
-from deliberation.deliverables import comment_add, latest_version, version_save
+from deliberation.deliverables import comment_add, deliverable_submit, latest_version, version_save
 from deliberation.models import ReviewStep
 from deliberation.review import review_step_record
 from mandates.models import Mandate
@@ -80,8 +80,30 @@ def test_a_confidential_deliverable_is_visible_to_members_politicians_and_staff(
     drafted(cast) if phase == "drafting" else submitted(cast)
     client.force_login(insider(who, cast, politician, staff))
     response = client.get(url(cast))
+    if who == "politician" and phase == "drafting":
+        # Drafts are the committee's working material; politicians read what is submitted to them.
+        assert response.status_code == 404
+        return
     assert response.status_code == 200
     assert "Unge skal høres i alle sager." in response.content.decode()
+
+
+def test_a_politician_outside_the_committee_reads_the_submitted_text_but_no_comments_or_versions(
+    client, cast, politician
+):
+    deliverable = drafted(cast)
+    comment_add(
+        deliverable=deliverable,
+        section_key=latest_version(deliverable).sections[0]["key"],
+        by=cast.citizen,
+        body="HEMMELIG-KOMMENTAR",
+    )
+    deliverable_submit(deliverable=deliverable, by=cast.facilitator)
+    client.force_login(politician)
+    html = client.get(url(cast)).content.decode()
+    assert "Unge skal høres i alle sager." in html
+    assert "HEMMELIG-KOMMENTAR" not in html
+    assert client.get(url(cast, "deliberation:deliverable_diff")).status_code == 404
 
 
 def test_after_the_first_review_step_the_public_reads_the_submitted_text_without_comments(
@@ -208,10 +230,10 @@ def test_outsiders_cannot_open_the_edit_page(client, cast):
 
 
 def test_a_politician_outside_the_committee_reads_but_cannot_edit(client, cast, politician):
-    drafted(cast)
+    submitted(cast)
     client.force_login(politician)
-    response = client.get(url(cast, "deliberation:deliverable_edit"))
-    assert response.status_code == 302 and response.url == url(cast)
+    assert client.get(url(cast)).status_code == 200
+    assert client.get(url(cast, "deliberation:deliverable_edit")).status_code == 404  # the committee's page
 
 
 # --- Comparing versions.

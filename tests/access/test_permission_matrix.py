@@ -1,0 +1,238 @@
+# ruff: noqa: E501  (the matrix is a table: one URL a line)
+"""The permission matrix: every URL of the site (the admin and allauth aside) × eight roles, with the
+status each role should get for a GET, as DESIGN.md §2 says: people see what their role on *this*
+committee allows, and an outsider asking for an object they may not see gets 404, not 403.
+
+A cell here is what the design asks for, not what the code happens to do: a failing cell is a
+finding, to be fixed in the code or argued about in DESIGN.md, never quietly edited to match.
+
+The world (tests/access/world.py) is built once for the module inside a transaction that is rolled
+back at the end; each test runs in its own savepoint on top, so GETs that create things (the
+deliverable on first sight, a calendar address) leave nothing behind.
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.db import transaction
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from tests.access.world import SECRETS, World, build_world
+
+LOGIN = "login"  # 302 to the sign-in page
+ROLES = (
+    "anonymous",
+    "citizen",  # signed in, no application
+    "applicant",  # X: applied to committee A's call
+    "other_applicant",  # Y: applied to the same call
+    "politician",  # politician on committee A
+    "politician_b",  # politician on committee B only
+    "facilitator",  # facilitator of committee A
+    "staff",  # council staff: role + is_staff + TOTP
+)
+
+# fmt: off
+# Cells: the status of a GET, or LOGIN for a redirect to the sign-in page. Arguments: see ARGUMENTS.
+MATRIX: list[tuple[str, str, tuple]] = [
+    # url name                           arguments            anon   citizen X      Y      pol A  pol B  fac A  staff
+    # --- Public pages.
+    ("home",                              "",                  (200,   200,   200,   200,   200,   200,   200,   200)),  # public
+    ("privacy",                           "",                  (200,   200,   200,   200,   200,   200,   200,   200)),  # public
+    ("accessibility",                     "",                  (200,   200,   200,   200,   200,   200,   200,   200)),  # public
+    ("healthz",                           "",                  (200,   200,   200,   200,   200,   200,   200,   200)),  # probe, no data
+    ("committees:list",                   "",                  (200,   200,   200,   200,   200,   200,   200,   200)),  # public
+    ("committees:detail",                 "slug",              (200,   200,   200,   200,   200,   200,   200,   200)),  # public committee page
+    ("committees:follow",                 "slug",              (LOGIN, 405,   405,   405,   405,   405,   405,   405)),  # POST only, signed in
+    ("committees:print",                  "slug",              (200,   200,   200,   200,   200,   200,   200,   200)),  # public mandate print
+    ("committees:calendar",               "slug",              (200,   200,   200,   200,   200,   200,   200,   200)),  # public meeting plan
+    ("committees:document",               "slug pubdoc",       (200,   200,   200,   200,   200,   200,   200,   200)),  # a public document
+    ("recruitment:feed",                  "",                  (200,   200,   200,   200,   200,   200,   200,   200)),  # public feed
+    ("recruitment:call",                  "call",              (200,   200,   200,   200,   200,   200,   200,   200)),  # public call
+    ("recruitment:poster",                "call",              (200,   200,   200,   200,   200,   200,   200,   200)),  # public poster
+    ("deliberation:progress",             "slug",              (200,   200,   200,   200,   200,   200,   200,   200)),  # public progress
+    # --- The citizen's own pages: only the applicant's own application exists for them.
+    ("recruitment:apply",                 "call",              (200,   200,   302,   302,   200,   200,   200,   200)),  # applicants go to their own application
+    ("recruitment:my_applications",       "",                  (LOGIN, 200,   200,   200,   200,   200,   200,   200)),  # own list
+    ("recruitment:my_data",               "",                  (LOGIN, 200,   200,   200,   200,   200,   200,   200)),  # own data export
+    ("recruitment:application",           "ref",               (LOGIN, 404,   200,   404,   404,   404,   404,   404)),  # X's own page; staff read it in the admin
+    ("recruitment:application_edit",      "ref",               (LOGIN, 404,   200,   404,   404,   404,   404,   404)),  # X's own page
+    ("recruitment:application_withdraw",  "ref",               (LOGIN, 404,   200,   404,   404,   404,   404,   404)),  # X's own page (GET shows the form)
+    ("recruitment:invitation",            "invite",            (200,   200,   200,   200,   200,   200,   200,   200)),  # the signed link is the credential
+    # --- The committee's review of the call: its politicians and facilitators, and staff.
+    ("recruitment:dashboard",             "call",              (LOGIN, 404,   404,   404,   200,   404,   200,   200)),  # applicants' data: committee + staff
+    ("recruitment:export",                "call",              (LOGIN, 404,   404,   404,   200,   404,   200,   200)),  # applicants' data, logged export
+    ("recruitment:review_application",    "call ref",          (LOGIN, 404,   404,   404,   200,   404,   200,   200)),  # X's application in full
+    ("recruitment:rate",                  "call ref",          (LOGIN, 405,   405,   405,   405,   405,   405,   405)),  # POST only
+    ("recruitment:matching",              "call",              (LOGIN, 404,   404,   404,   200,   404,   200,   200)),  # the engine's proposal names applicants
+    # --- Members' pages: committee meetings are not public.
+    ("deliberation:my_committees",        "",                  (LOGIN, 200,   200,   200,   200,   200,   200,   200)),  # own list
+    ("deliberation:meeting",              "slug meeting",      (LOGIN, 404,   404,   404,   200,   404,   200,   200)),  # members + staff
+    ("deliberation:member_document",      "slug doc",          (LOGIN, 404,   404,   404,   200,   404,   200,   200)),  # internal document: members + staff
+    ("deliberation:calendar_settings",    "",                  (LOGIN, 200,   200,   200,   200,   200,   200,   200)),  # own calendar address
+    ("deliberation:calendar_revoke",      "",                  (LOGIN, 405,   405,   405,   405,   405,   405,   405)),  # POST only
+    ("deliberation:calendar_feed",        "ical",              (200,   200,   200,   200,   200,   200,   200,   200)),  # the secret address is the key
+    ("deliberation:record",               "slug meeting",      (404,   404,   404,   404,   200,   404,   200,   200)),  # internal notes: members + staff
+    ("deliberation:action_item_add",      "slug meeting",      (405,   405,   405,   405,   405,   405,   405,   405)),  # POST only
+    ("deliberation:action_item_done",     "slug meeting item", (405,   405,   405,   405,   405,   405,   405,   405)),  # POST only
+    ("deliberation:attachment_add",       "slug meeting",      (405,   405,   405,   405,   405,   405,   405,   405)),  # POST only
+    ("deliberation:attachment",           "slug meeting file", (404,   404,   404,   404,   200,   404,   200,   200)),  # members + staff
+    # --- The deliverable: confidential to the committee, staff and politicians until dealt with (DESIGN §1, step 7).
+    ("deliberation:deliverable",          "slug",              (404,   404,   404,   404,   200,   404,   200,   200)),  # draft: the committee and staff only
+    ("deliberation:deliverable_edit",     "slug",              (LOGIN, 404,   404,   404,   200,   404,   200,   302)),  # members edit; staff go to the text
+    ("deliberation:deliverable_diff",     "slug",              (LOGIN, 404,   404,   404,   200,   404,   200,   200)),  # versions: the committee and staff
+    ("deliberation:deliverable_comment",  "slug",              (LOGIN, 405,   405,   405,   405,   405,   405,   405)),  # POST only
+    ("deliberation:deliverable_submit",   "slug",              (LOGIN, 405,   405,   405,   405,   405,   405,   405)),  # POST only
+    ("deliberation:deliverable_amend",    "slug",              (LOGIN, 405,   405,   405,   405,   405,   405,   405)),  # POST only
+    ("deliberation:evaluation",           "slug",              (LOGIN, 404,   404,   404,   404,   404,   404,   404)),  # no survey before the committee concludes
+    # --- Our own account pages (allauth's are not ours to test here).
+    ("accounts:second_factor_required",   "",                  (LOGIN, 302,   302,   302,   302,   302,   302,   302)),  # nothing to set up: back to next
+    ("accounts:language_switch",          "",                  (405,   405,   405,   405,   405,   405,   405,   405)),  # POST only
+]
+# fmt: on
+
+# Who must never see applicant X's personal data or the committee's confidential text.
+OUTSIDERS = ("other_applicant", "citizen", "politician_b")
+
+
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker):
+    """The world, built once; rolled back when the module is done."""
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            yield build_world()
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+
+
+# The table's short names for the URL arguments, taken from the world.
+ARGUMENTS = {
+    "slug": "slug",  # committee A's address
+    "call": "call_pk",  # committee A's open call
+    "ref": "reference",  # applicant X's application
+    "invite": "invitation_token",  # the signed link of X's invitation
+    "meeting": "meeting_number",  # A's meeting 1, which has a record
+    "pubdoc": "public_document_pk",  # a public document of A's mandate
+    "doc": "internal_document_pk",  # an internal document of A's mandate
+    "item": "action_item_pk",  # an action item of meeting 1
+    "file": "attachment_pk",  # an attachment of meeting 1
+    "ical": "calendar_token",  # politician A's calendar feed
+}
+
+
+def _url(world: World, name: str, args: str) -> str:
+    return reverse(name, args=[getattr(world, ARGUMENTS[a]) for a in args.split()])
+
+
+def _get(client, world: World, role: str, url: str):
+    person = world.person(role)
+    if person is not None:
+        client.force_login(person)
+    return client.get(url)
+
+
+def _body(response) -> str:
+    """The body as text. Reading a streamed body to its end closes it (the test client's wrapper);
+    closing a response again would fire request_finished and drop PostgreSQL's connection."""
+    if getattr(response, "streaming", False):
+        content = b"".join(response.streaming_content)
+    else:
+        content = response.content
+    return content.decode("utf-8", errors="replace")
+
+
+def _cells():
+    for name, args, expected in MATRIX:
+        for role, status in zip(ROLES, expected, strict=True):
+            yield pytest.param(name, args, role, status, id=f"{name}-{role}")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("name", "args", "role", "expected"), list(_cells()))
+def test_permission_matrix(client, world, name, args, role, expected):
+    response = _get(client, world, role, _url(world, name, args))
+    _body(response)
+    got = response.status_code
+    if expected == LOGIN:
+        assert got == 302, f"{role} GET {name}: {got}, expected a redirect to sign in"
+        assert response["Location"].startswith(reverse("account_login")), response["Location"]
+    else:
+        assert got == expected, f"{role} GET {name}: {got}, expected {expected}"
+        if got == 302:
+            assert not response["Location"].startswith(reverse("account_login")), response["Location"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", OUTSIDERS)
+@pytest.mark.parametrize(("name", "args"), [pytest.param(n, a, id=n) for n, a, _e in MATRIX])
+def test_no_page_shows_an_applicants_data_or_the_committees_secrets_to_outsiders(
+    client, world, name, args, role
+):
+    response = _get(client, world, role, _url(world, name, args))
+    body = _body(response)
+    if response.status_code != 200:
+        return
+    leaked = [what for what, text in SECRETS.items() if text in body]
+    assert not leaked, f"{role} GET {name} shows {', '.join(leaked)}"
+
+
+# --- Every URL is in the matrix.
+
+
+def _named_patterns(patterns, namespace: str = ""):
+    """Fully qualified names of the site's URL patterns, leaving out the admin, allauth and static."""
+    for entry in patterns:
+        if isinstance(entry, URLResolver):
+            module = getattr(entry.urlconf_module, "__name__", "")
+            if entry.app_name == "admin" or entry.namespace == "admin" or module.startswith("allauth"):
+                continue
+            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            yield from _named_patterns(entry.url_patterns, inner)
+        elif isinstance(entry, URLPattern):
+            if entry.callback.__module__.startswith("django.views.static"):
+                continue
+            if entry.name:
+                yield f"{namespace}{entry.name}"
+
+
+def test_every_url_of_the_site_is_in_the_matrix():
+    site = set(_named_patterns(get_resolver().url_patterns))
+    listed = [name for name, _a, _e in MATRIX]
+    assert len(listed) == len(set(listed)), "a URL is listed twice"
+    missing = sorted(site - set(listed))
+    assert not missing, f"add these URLs to the permission matrix: {missing}"
+    gone = sorted(set(listed) - site)
+    assert not gone, f"the matrix lists URLs the site no longer has: {gone}"
+
+
+def test_the_walk_sees_nested_patterns():
+    """The walk reaches into includes (a guard against it silently seeing nothing)."""
+    site = set(_named_patterns(get_resolver().url_patterns))
+    assert {"home", "committees:detail", "recruitment:rate", "deliberation:record"} <= site
+    assert not any(name.startswith("account_") or name.startswith("admin:") for name in site)
+
+
+# --- The markers do show where they belong (else the test above would pass by seeing nothing).
+
+INSIDER_SIGHTINGS = [
+    ("politician", "recruitment:review_application", "call ref", ("X's motivation", "X's phone")),
+    ("facilitator", "recruitment:export", "call", ("X's email", "X's name")),
+    ("politician", "deliberation:record", "slug meeting", ("internal notes",)),
+    ("facilitator", "deliberation:deliverable", "slug", ("deliverable comment",)),
+    ("applicant", "recruitment:application", "ref", ("X's motivation",)),
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("role", "name", "args", "secrets"),
+    [pytest.param(*row, id=f"{row[1]}-{row[0]}") for row in INSIDER_SIGHTINGS],
+)
+def test_insiders_do_see_the_markers(client, world, role, name, args, secrets):
+    response = _get(client, world, role, _url(world, name, args))
+    body = _body(response)
+    assert response.status_code == 200
+    for what in secrets:
+        assert SECRETS[what] in body, f"{role} GET {name} does not show {what}"
