@@ -3,6 +3,7 @@ application, download all their data, and answer an invitation by its signed lin
 
 from __future__ import annotations
 
+from allauth.core import ratelimit
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
@@ -99,6 +100,20 @@ def apply(request: HttpRequest, pk: int) -> HttpResponse:
         form = ApplicationForm(MultiValueDict(draft) if draft else None, call=call, notice=notice)
         return _form_page(request, form)
     form = ApplicationForm(request.POST, call=call, notice=notice)
+    signed_in = request.user.is_authenticated
+    limited = not (
+        ratelimit.consume(request, action="apply", user=request.user)
+        if signed_in
+        else ratelimit.consume(request, action="apply_anonymous")
+    )
+    if limited:
+        # What was typed stays in the form; the person is asked to wait a little.
+        messages.error(
+            request, _("You have sent the form many times in a short while. Please wait a few minutes.")
+        )
+        response = _form_page(request, form)
+        response.status_code = 429
+        return response
     if not request.user.is_authenticated:
         request.session[key] = _draft(request, form)
         if form.is_valid():

@@ -264,7 +264,7 @@ def review_application(request: HttpRequest, pk: int, reference: str) -> HttpRes
 
 
 class RatingForm(forms.Form):
-    profile = forms.IntegerField()
+    profile = forms.IntegerField(min_value=1, max_value=2**31 - 1)  # a larger one overflows the database
     score = forms.TypedChoiceField(
         choices=[(n, n) for n in range(1, 6)],
         coerce=int,
@@ -317,14 +317,19 @@ def rate(request: HttpRequest, pk: int, reference: str) -> HttpResponse:
 # --- Matching.
 
 
+def _is_id(value: str) -> bool:
+    """ASCII digits of a size the database holds (str.isdigit() also says yes to "²", which int() refuses)."""
+    return value.isascii() and value.isdigit() and len(value) <= 18
+
+
 def _adjustments(data) -> tuple[frozenset[tuple[int, int]], frozenset[int]]:
     """Pins ("<application id>:<profile id>") and exclusions ("<application id>"); unreadable ones go."""
     pins = set()
     for value in data.getlist("pin"):
         application_id, _sep, profile_id = value.partition(":")
-        if application_id.isdigit() and profile_id.isdigit():
+        if _is_id(application_id) and _is_id(profile_id):
             pins.add((int(application_id), int(profile_id)))
-    return frozenset(pins), frozenset(int(v) for v in data.getlist("exclude") if v.isdigit())
+    return frozenset(pins), frozenset(int(v) for v in data.getlist("exclude") if _is_id(v))
 
 
 def _matching_url(call: Call, pins=frozenset(), exclusions=frozenset()) -> str:
@@ -401,7 +406,7 @@ def _placements(values: list[str]) -> dict[int, list[int]]:
     placed: dict[int, list[int]] = {}
     for value in values:
         profile_id, _sep, application_id = value.partition(":")
-        if not (profile_id.isdigit() and application_id.isdigit()):
+        if not (_is_id(profile_id) and _is_id(application_id)):
             raise ValidationError(
                 _("The selection could not be read. Run the engine again and confirm what it shows.")
             )

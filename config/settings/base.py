@@ -145,6 +145,9 @@ ACCOUNT_RATE_LIMITS = {
     "confirm_email": "1/3m/key",
     "login": "30/m/ip",
     "reset_password": "20/m/ip,5/m/key",
+    # Our own: sending the application form (allauth's limiter, same cache); a person needs a handful.
+    "apply": "20/10m/user,60/10m/ip",
+    "apply_anonymous": "60/10m/ip",  # the form sent before signing in (kept as a draft)
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = MUNICIPALITY_NAME
