@@ -8,7 +8,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -16,6 +15,7 @@ from committees import selectors
 from committees.calendar import meeting_plan_calendar
 from committees.filters import CommitteeFilter
 from committees.following import committee_follow, committee_unfollow, is_following
+from mandates.documents import pdf_download
 
 PAGE_SIZE = 20
 
@@ -85,18 +85,4 @@ def meeting_calendar(request: HttpRequest, slug: str) -> HttpResponse:
 
 def document_download(request: HttpRequest, slug: str, pk: int) -> FileResponse:
     document = selectors.public_document(slug, pk)
-    return FileResponse(
-        document.file.open("rb"),
-        as_attachment=True,
-        filename=_file_name(document.title, fallback=f"document-{document.pk}"),
-        content_type="application/pdf",
-    )
-
-
-# slugify drops letters it cannot spell in ASCII; Danish ones have a conventional spelling.
-_DANISH_LETTERS = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"})
-
-
-def _file_name(title: str, *, fallback: str) -> str:
-    """A file name made from the title that is safe in any header and on any disk."""
-    return f"{slugify(title.translate(_DANISH_LETTERS))[:100] or fallback}.pdf"
+    return pdf_download(document.file, title=document.title, fallback=f"document-{document.pk}")

@@ -39,6 +39,7 @@ from committees.meetings import (
 )
 from committees.models import CalendarFeed, Meeting, Membership
 from deliberation.models import MeetingRecord
+from mandates.documents import pdf_download
 from mandates.models import MandateDocument
 
 # --- forms -------------------------------------------------------------------------------------
@@ -286,12 +287,7 @@ def member_document(request: HttpRequest, slug: str, pk: int) -> FileResponse:
     ).exists()
     if not (member or is_council_staff(request.user)):
         raise Http404("No such document.")
-    return FileResponse(
-        document.file.open("rb"),
-        as_attachment=True,
-        filename=f"document-{document.pk}.pdf",
-        content_type="application/pdf",
-    )
+    return pdf_download(document.file, title=document.title, fallback=f"document-{document.pk}")
 
 
 # --- the personal calendar feed ----------------------------------------------------------------

@@ -15,7 +15,6 @@ from django.db import transaction
 from django.db.models import Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -30,6 +29,7 @@ from deliberation.records import (
     record_save,
     summary_publish,
 )
+from mandates.documents import pdf_download
 
 READ = "deliberation.read_internal"
 WRITE = "deliberation.record_meeting"
@@ -290,19 +290,10 @@ def attachment_create(request: HttpRequest, slug: str, number: int) -> HttpRespo
     return _page(request, meeting, attachment_form=form)
 
 
-# slugify drops letters it cannot spell in ASCII; Danish ones have a conventional spelling.
-_DANISH_LETTERS = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"})
-
-
 @require_GET
 def attachment_download(request: HttpRequest, slug: str, number: int, pk: int) -> FileResponse:
     meeting = _meeting_for(request, slug, number)
     attachment = MeetingAttachment.objects.filter(meeting=meeting, pk=pk).first()
     if attachment is None:
         raise Http404
-    return FileResponse(
-        attachment.file.open("rb"),
-        as_attachment=True,
-        filename=f"{slugify(attachment.title.translate(_DANISH_LETTERS))[:100] or 'attachment'}.pdf",
-        content_type="application/pdf",
-    )
+    return pdf_download(attachment.file, title=attachment.title, fallback="attachment")

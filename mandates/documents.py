@@ -6,6 +6,8 @@ import uuid
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.http import FileResponse
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 PDF_MAGIC = b"%PDF-"
@@ -34,3 +36,15 @@ def validate_pdf(upload) -> None:
             _("Only PDF files can be attached. This file is not a PDF, whatever its name says."),
             code="not_pdf",
         )
+
+
+# slugify drops letters it cannot spell in ASCII; Danish ones have a conventional spelling.
+_DANISH_LETTERS = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"})
+
+
+def pdf_download(stored_file, *, title: str, fallback: str) -> FileResponse:
+    """A stored PDF as a download, named from its title in a way safe in any header and on any disk."""
+    name = slugify(title.translate(_DANISH_LETTERS))[:100] or fallback
+    return FileResponse(
+        stored_file.open("rb"), as_attachment=True, filename=f"{name}.pdf", content_type="application/pdf"
+    )
