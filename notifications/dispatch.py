@@ -30,8 +30,6 @@ logger = logging.getLogger(__name__)
 # Retry waits 1, 2, 4 … minutes, never more than an hour between tries.
 BACKOFF_BASE_SECONDS = 60
 BACKOFF_MAX_SECONDS = 60 * 60
-# Longer than one send can take (EMAIL_TIMEOUT), so a live worker never loses its claim.
-LEASE = timedelta(minutes=5)
 # When the mail server itself fails, every message waits this long, keeping its tries.
 SERVER_PAUSE = timedelta(minutes=1)
 
@@ -112,7 +110,7 @@ def _claim_next(now) -> Notification | None:
         )
         if candidate is None:
             return None
-        lease_until = timezone.now() + LEASE
+        lease_until = timezone.now() + timedelta(seconds=settings.OUTBOX_LEASE_SECONDS)
         claimed = Notification.objects.filter(
             pk=candidate.pk, state=Notification.State.PENDING, attempts=candidate.attempts
         ).update(attempts=F("attempts") + 1, due_at=lease_until)

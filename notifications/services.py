@@ -26,12 +26,21 @@ def _check_kind(kind: str) -> None:
         get_template(f"emails/{kind}_{part}")
 
 
+# The kick runs in the request after its commit: with the broker down it must fail at once, not after
+# kombu's default reconnect loop (about six seconds) that `retry=False` does not cover.
+KICK_CONNECT_SECONDS = 1
+
+
 def _kick_dispatch() -> None:
     """Ask a worker to dispatch now rather than at the next beat tick; best effort only."""
     from notifications.tasks import outbox_dispatch_task
 
+    app = outbox_dispatch_task.app
     try:
-        outbox_dispatch_task.apply_async(retry=False)
+        with app.connection_for_write(
+            transport_options={"max_retries": 0}, connect_timeout=KICK_CONNECT_SECONDS
+        ) as connection:
+            outbox_dispatch_task.apply_async(retry=False, connection=connection)
     except Exception:  # the broker is down: the beat tick will send it when it is back
         logger.warning("Could not queue an outbox dispatch; the next tick sends it.", exc_info=True)
 

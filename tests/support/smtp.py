@@ -1,11 +1,13 @@
 """A real SMTP server on loopback that accepts mail, except for addresses that ask to be refused.
 
 Recipients whose local part starts with `temporary-failure` get 451, `permanent-failure` get 550;
-a sender starting with `refused-sender` gets 550 (a misconfigured DEFAULT_FROM_EMAIL).
+a sender starting with `refused-sender` gets 550 (a misconfigured DEFAULT_FROM_EMAIL). `SmtpSink(delay=…)`
+makes the server slow to accept each recipient, before any message text travels.
 """
 
 from __future__ import annotations
 
+import asyncio
 import socket
 from dataclasses import dataclass, field
 from email import message_from_bytes
@@ -17,6 +19,7 @@ from aiosmtpd.controller import Controller
 @dataclass
 class SinkHandler:
     messages: list[Message] = field(default_factory=list)
+    delay: float = 0.0
 
     async def handle_MAIL(self, server, session, envelope, address, mail_options):
         if address.startswith("refused-sender"):
@@ -25,6 +28,8 @@ class SinkHandler:
         return "250 OK"
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if self.delay:
+            await asyncio.sleep(self.delay)
         local_part = address.split("@", 1)[0]
         if local_part.startswith("temporary-failure"):
             return "451 4.3.0 Mailbox busy, try again later"
@@ -45,8 +50,8 @@ def free_port() -> int:
 
 
 class SmtpSink:
-    def __init__(self) -> None:
-        self.handler = SinkHandler()
+    def __init__(self, *, delay: float = 0.0) -> None:
+        self.handler = SinkHandler(delay=delay)
         self.port = free_port()
         self.controller = Controller(self.handler, hostname="127.0.0.1", port=self.port)
 
