@@ -16,10 +16,12 @@ from committees.calendar import meeting_plan_calendar
 from committees.filters import CommitteeFilter
 from committees.following import committee_follow, committee_unfollow, is_following
 from mandates.documents import pdf_download
+from pages.cache import cached_public_page
 
 PAGE_SIZE = 20
 
 
+@cached_public_page
 def committee_list(request: HttpRequest) -> HttpResponse:
     filterset = CommitteeFilter(request.GET, queryset=selectors.public_committees())
     # get_page turns a missing or unreadable page number into page 1 and a too-large one into the last.
@@ -30,6 +32,7 @@ def committee_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+@cached_public_page
 def committee_detail(request: HttpRequest, slug: str) -> HttpResponse:
     mandate = selectors.public_committee(slug)
     context = _committee_context(mandate)

@@ -15,6 +15,7 @@ from deliberation import evaluation
 from deliberation.implementation import public_actions
 from deliberation.models import EvaluationAnswer
 from mandates.models import Mandate
+from pages.cache import cached_public_page
 
 
 def _public_mandate(slug: str) -> Mandate:
@@ -24,6 +25,7 @@ def _public_mandate(slug: str) -> Mandate:
     return mandate
 
 
+@cached_public_page
 def progress(request: HttpRequest, slug: str) -> HttpResponse:
     mandate = _public_mandate(slug)
     actions = public_actions(mandate, with_updates=True)

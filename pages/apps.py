@@ -10,3 +10,6 @@ class PagesConfig(AppConfig):
 
     def ready(self) -> None:
         from pages import checks  # noqa: F401  (registers the deployment checks)
+        from pages.cache import connect_signals
+
+        connect_signals()  # a change to anything public makes the cached public pages old

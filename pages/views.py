@@ -5,9 +5,11 @@ from __future__ import annotations
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from pages.cache import cached_public_page
 from pages.models import AccessibilityStatement, PrivacyNotice
 
 
+@cached_public_page
 def home(request: HttpRequest) -> HttpResponse:
     return render(request, "pages/home.html")
 

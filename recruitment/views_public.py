@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 from committees.models import Meeting
 from committees.selectors import meetings_of
 from mandates.models import Mandate
+from pages.cache import cached_public_page
 from recruitment import lottery
 from recruitment.models import Call, Selection
 from recruitment.selectors import open_calls
@@ -95,6 +96,7 @@ def _published_draw(call: Call, selection: Selection | None) -> PublishedDraw | 
     )
 
 
+@cached_public_page
 def call_detail(request: HttpRequest, pk: int) -> HttpResponse:
     call = _public_call(pk)
     selection = _selection_of(call)
