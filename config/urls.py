@@ -10,6 +10,8 @@ from accounts.views import admin_login
 
 # Signing in to the admin goes through allauth, so the second factor applies there too.
 admin.site.login = admin_login
+# A lost database gets a clean 503 page rendered without it (pages/errors.py); other errors stay 500.
+handler500 = "pages.errors.server_error"
 
 urlpatterns = [
     path("", include("pages.urls")),
