@@ -6,12 +6,13 @@ worker holds a lock or writes while the tables are truncated.
 
 from __future__ import annotations
 
+import signal
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from tests.support.processes import RedisServer, stop, tail
+from tests.support.processes import RedisServer, signal_group, stop, tail
 
 
 @pytest.fixture
@@ -38,6 +39,8 @@ class Processes:
         return "\n".join(f"--- {log.name}\n{tail(log)}" for _process, log in self.started)
 
     def stop_all(self) -> None:
+        for process, _log in self.started:
+            signal_group(process, signal.SIGTERM)  # all at once: each then has its seconds to finish
         for process, _log in reversed(self.started):
             stop(process)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -188,10 +189,14 @@ def count_in(log: Path, text: str) -> int:
     return log.read_text(errors="replace").count(text) if log.exists() else 0
 
 
+def signal_group(process: subprocess.Popen, signum: int) -> None:
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signum)
+
+
 def kill(process: subprocess.Popen) -> None:
     """SIGKILL the process and everything in its group, as the kernel's OOM killer or a power cut would."""
-    with contextlib.suppress(ProcessLookupError):
-        os.killpg(process.pid, signal.SIGKILL)
+    signal_group(process, signal.SIGKILL)
     process.wait(timeout=10)
 
 
@@ -199,10 +204,7 @@ def stop(process: subprocess.Popen, *, timeout: float = 10) -> None:
     """A clean stop (SIGTERM to the group), then SIGKILL if it does not go."""
     if process.poll() is not None:
         return
-    try:
-        os.killpg(process.pid, signal.SIGTERM)
-    except ProcessLookupError:
-        return
+    signal_group(process, signal.SIGTERM)
     try:
         process.wait(timeout=timeout)
     except subprocess.TimeoutExpired:
@@ -211,3 +213,21 @@ def stop(process: subprocess.Popen, *, timeout: float = 10) -> None:
 
 def tail(log: Path, chars: int = 3000) -> str:
     return log.read_text(errors="replace")[-chars:] if log.exists() else "(no log)"
+
+
+def send_tasks(broker_url: str, *names: str) -> None:
+    """Queue tasks by name, as the beat does, from the test process (whose own Celery runs eagerly)."""
+    from celery import Celery
+
+    sender = Celery("test-sender", broker=broker_url)
+    try:
+        for name in names:
+            sender.send_task(name)
+    finally:
+        sender.close()
+
+
+def task_results(log: Path, name: str) -> list[str]:
+    """What each finished run of task `name` returned, as the worker logged it."""
+    pattern = re.compile(rf"Task {re.escape(name)}\[[^\]]+\] succeeded in [\d.e-]+s: (.*)$", re.MULTILINE)
+    return pattern.findall(log.read_text(errors="replace")) if log.exists() else []
