@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import time
 from urllib.parse import urlencode
 
+from allauth.usersessions.internal import usersessionkit
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
@@ -54,3 +56,24 @@ class NoStoreForSignedInMiddleware:
         if request.user.is_authenticated:
             add_never_cache_headers(response)  # Cache-Control: no-store, private, …
         return response
+
+
+class SessionActivityMiddleware:
+    """allauth's UserSessionsMiddleware writes the session's last-seen time, IP and browser on every
+    request (three queries); people reading "Your sessions" need it to the minute, not the second, so
+    this records it at most every ACTIVITY_INTERVAL_SECONDS per session."""
+
+    ACTIVITY_INTERVAL_SECONDS = 5 * 60
+    SESSION_KEY = "_samskab_activity_at"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        session = getattr(request, "session", None)
+        if session is not None and session.session_key and request.user.is_authenticated:
+            now = int(time.time())
+            if now - session.get(self.SESSION_KEY, 0) >= self.ACTIVITY_INTERVAL_SECONDS:
+                usersessionkit.track_activity(request, user=request.user, session=session)
+                session[self.SESSION_KEY] = now
+        return self.get_response(request)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Avg, Count
+from django.db.models import Avg, Count, IntegerField, Q, Value
 from django.shortcuts import get_object_or_404
 
 from committees.models import Meeting
@@ -20,13 +20,16 @@ from recruitment.models import (
     Invitation,
     Placement,
     Rating,
+    Selection,
 )
 
 # The engine's own rule for "the same organisation", so the warning and the engine agree.
 from recruitment.selection import _normalised as normalised_organisation
 
 UNKNOWN = "unknown"  # filter value for demographics the applicant did not give
-GROUP_LIMIT = 100  # rows per profile on the unfiltered dashboard; filtering by profile shows them all
+# Rows per profile on the unfiltered dashboard; filtering by profile shows them all. 25 best-rated rows
+# per profile are what a politician reads first; 100 made a 700 kB page of 1,000 rows for 2,000 applicants.
+GROUP_LIMIT = 25
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,14 @@ class RatingStats:
 
 
 NO_RATINGS = RatingStats()
+
+
+@dataclass(frozen=True)
+class OwnScore:
+    """The viewer's own score, as the dashboard shows it (a model instance per row costs more than the
+    rest of the row)."""
+
+    score: int
 
 
 @dataclass
@@ -48,6 +59,7 @@ class Pool:
     meetings: list[Meeting]
     applications: list[Application]
     ratings: dict[tuple[int, int], RatingStats]
+    own: dict[tuple[int, int], OwnScore] = field(default_factory=dict)  # the politician's, if one was named
 
     @property
     def by_id(self) -> dict[int, Application]:
@@ -59,7 +71,7 @@ class Row:
     application: Application
     rank: int
     ratings: RatingStats
-    own: Rating | None
+    own: OwnScore | None
 
 
 @dataclass
@@ -87,7 +99,20 @@ class Filters:
 
 
 def call_for_review(pk: int) -> Call:
-    return get_object_or_404(Call.objects.select_related("mandate"), pk=pk)
+    """The call with its mandate, its selection if confirmed, and the mandate's profiles (two queries)."""
+    return get_object_or_404(
+        Call.objects.select_related("mandate", "selection__confirmed_by").prefetch_related(
+            "mandate__profiles"
+        ),
+        pk=pk,
+    )
+
+
+def selection_of(call: Call) -> Selection | None:
+    try:
+        return call.selection
+    except Selection.DoesNotExist:
+        return None
 
 
 def _meetings(call: Call) -> list[Meeting]:
@@ -115,34 +140,53 @@ def own_ratings(
     return {(r.application_id, r.profile_id): r for r in rows}
 
 
-def review_pool(call: Call) -> Pool:
-    """Six queries: profiles, meetings, applications with their applicant, choices, availability, ratings."""
+def _all_ratings(
+    call: Call, politician
+) -> tuple[dict[tuple[int, int], RatingStats], dict[tuple[int, int], OwnScore]]:
+    """Every politician's score in one query: the means and counts, and `politician`'s own scores
+    (without the private notes, which the dashboard does not show)."""
+    scores: dict[tuple[int, int], list[int]] = defaultdict(list)
+    own = {}
+    rows = Rating.objects.filter(application__call=call).values_list(
+        "application_id", "profile_id", "politician_id", "score"
+    )
+    for application_id, profile_id, politician_id, score in rows:
+        scores[(application_id, profile_id)].append(score)
+        if politician is not None and politician_id == politician.pk:
+            own[(application_id, profile_id)] = OwnScore(score)
+    stats = {key: RatingStats(mean=sum(s) / len(s), count=len(s)) for key, s in scores.items()}
+    return stats, own
+
+
+def review_pool(call: Call, *, politician=None) -> Pool:
+    """Five queries (the call's profiles are prefetched): meetings, applications with their applicant and
+    the number of meetings they can attend, choices, ratings (with `politician`'s own, if named)."""
     profiles = list(call.mandate.profiles.all())
     meetings = _meetings(call)
+    meeting_ids = {m.pk for m in meetings}
     applications = list(
         call.applications.exclude(state=Application.State.WITHDRAWN)
         .select_related("applicant")
+        .annotate(
+            attends=Count("available_meetings", filter=Q(available_meetings__in=meeting_ids))
+            if meeting_ids
+            else Value(0, output_field=IntegerField())
+        )
         .order_by("submitted_at", "pk")
     )
     choices: dict[int, list[ApplicationChoice]] = defaultdict(list)
     for choice in ApplicationChoice.objects.filter(application__call=call).order_by("rank"):
         choices[choice.application_id].append(choice)
-    available: dict[int, set[int]] = defaultdict(set)
-    through = Application.available_meetings.through
-    for application_id, meeting_id in through.objects.filter(application__call=call).values_list(
-        "application_id", "meeting_id"
-    ):
-        available[application_id].add(meeting_id)
-    meeting_ids = {m.pk for m in meetings}
     organisations = Counter(normalised_organisation(a.organisation) for a in applications)
     for application in applications:
         application.choice_list = choices[application.pk]
         application.first_line = first_line(application.motivation)
-        application.missed = len(meeting_ids - available[application.pk])
+        application.missed = len(meeting_ids) - application.attends
         organisation = normalised_organisation(application.organisation)
         application.organisation_peers = organisations[organisation] - 1 if organisation else 0
+    ratings, own = _all_ratings(call, politician)
     return Pool(
-        call=call, profiles=profiles, meetings=meetings, applications=applications, ratings=rating_stats(call)
+        call=call, profiles=profiles, meetings=meetings, applications=applications, ratings=ratings, own=own
     )
 
 
@@ -159,7 +203,7 @@ def _matches(application: Application, filters: Filters) -> bool:
 
 
 def dashboard_groups(
-    pool: Pool, *, filters: Filters, own: dict[tuple[int, int], Rating]
+    pool: Pool, *, filters: Filters, own: dict[tuple[int, int], OwnScore]
 ) -> list[ProfileGroup]:
     """Applicants under each profile they chose, best rated first (unrated last), then by their preference."""
     rows: dict[int, list[Row]] = defaultdict(list)
@@ -335,12 +379,31 @@ class ProposedProfile:
         return max(self.profile.seats - len(self.seats), 0)
 
 
-def proposal(call: Call, problem: engine.Problem, result: engine.Result) -> list[ProposedProfile]:
-    """The engine's result with each applicant, their fit and ratings: three queries."""
+def proposal_applications(
+    call: Call, result: engine.Result | None, pins, exclusions
+) -> dict[int, Application]:
+    """The call's applications the matching page names (proposed, pinned, excluded), in one query."""
+    ids = {a for a, _p in pins} | set(exclusions)
+    if result is not None:
+        ids |= {pk for ids in (*result.assignment.values(), *result.reserves.values()) for pk in ids}
+    return call.applications.filter(pk__in=ids).select_related("applicant").in_bulk()
+
+
+def proposal(
+    call: Call,
+    problem: engine.Problem,
+    result: engine.Result,
+    *,
+    applications: dict[int, Application] | None = None,
+    stats: dict[tuple[int, int], RatingStats] | None = None,
+) -> list[ProposedProfile]:
+    """The engine's result with each applicant, their fit and ratings: at most two queries, none when
+    the caller passes the applications and the rating stats."""
     candidates = {c.id: c for c in problem.candidates}
-    ids = {pk for ids in (*result.assignment.values(), *result.reserves.values()) for pk in ids}
-    applications = Application.objects.filter(pk__in=ids).select_related("applicant").in_bulk()
-    stats = rating_stats(call)
+    if applications is None:
+        applications = proposal_applications(call, result, (), ())
+    if stats is None:
+        stats = rating_stats(call)
 
     def seat(pk: int, profile_id: int) -> ProposedSeat:
         return ProposedSeat(
@@ -360,9 +423,12 @@ def proposal(call: Call, problem: engine.Problem, result: engine.Result) -> list
     ]
 
 
-def adjustment_rows(call: Call, pins, exclusions) -> tuple[list, list]:
+def adjustment_rows(
+    call: Call, pins, exclusions, *, applications: dict[int, Application] | None = None
+) -> tuple[list, list]:
     """The current pins and exclusions with the applicant's reference and name, for the form."""
-    applications = call.applications.filter(pk__in={a for a, _p in pins} | set(exclusions)).in_bulk()
+    if applications is None:
+        applications = proposal_applications(call, None, pins, exclusions)
     profiles = {p.pk: p for p in call.mandate.profiles.all()}
     pinned = [
         (f"{a}:{p}", applications[a], profiles[p])

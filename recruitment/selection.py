@@ -33,19 +33,27 @@ def draw_order(call: Call) -> list[str]:
 
 
 def selection_problem(
-    call: Call, *, pins: frozenset[tuple[int, int]] = frozenset(), exclusions: frozenset[int] = frozenset()
+    call: Call,
+    *,
+    pins: frozenset[tuple[int, int]] = frozenset(),
+    exclusions: frozenset[int] = frozenset(),
+    mean_ratings: dict[tuple[int, int], float] | None = None,
 ) -> matching.Problem:
-    """The call as the engine sees it: candidates are application ids, profiles are profile ids."""
+    """The call as the engine sees it: candidates are application ids, profiles are profile ids.
+    `mean_ratings` ((application id, profile id) → mean score) saves the query when the caller has them."""
     applications = list(
         call.applications.filter(state__in=CANDIDATE_STATES).prefetch_related("choices").order_by("pk")
     )
+    if mean_ratings is None:
+        mean_ratings = {
+            (row["application_id"], row["profile_id"]): float(row["mean"])
+            for row in Rating.objects.filter(application__call=call)
+            .values("application_id", "profile_id")
+            .annotate(mean=Avg("score"))
+        }
     means = defaultdict(dict)
-    for row in (
-        Rating.objects.filter(application__call=call)
-        .values("application_id", "profile_id")
-        .annotate(mean=Avg("score"))
-    ):
-        means[row["application_id"]][row["profile_id"]] = float(row["mean"])
+    for (application_id, profile_id), mean in mean_ratings.items():
+        means[application_id][profile_id] = mean
     mandate = call.mandate
     by_reference = {a.reference: a.pk for a in applications}
     return matching.Problem(

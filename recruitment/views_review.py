@@ -28,7 +28,7 @@ from django_htmx.http import HttpResponseClientRedirect
 from recruitment import charts, review_selectors
 from recruitment import matching as engine
 from recruitment.exports import export_record
-from recruitment.models import Application, Call, Selection
+from recruitment.models import Application, Call
 from recruitment.ratings import rating_set
 from recruitment.review_selectors import UNKNOWN, Filters, RatingStats
 from recruitment.selection import selection_confirm, selection_problem
@@ -184,10 +184,10 @@ def _balance_charts(request: HttpRequest, call: Call, pool: review_selectors.Poo
 def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
     call = _call_for(request, pk)
     can_decide = request.user.has_perm(DECIDE, call)
-    pool = review_selectors.review_pool(call)
+    pool = review_selectors.review_pool(call, politician=request.user if can_decide else None)
     form = FilterForm(request.GET or None, pool=pool)
     filters = form.filters()
-    own = review_selectors.own_ratings(call, request.user) if can_decide else {}
+    own = pool.own
     context = {
         "call": call,
         "mandate": call.mandate,
@@ -356,7 +356,7 @@ def matching(request: HttpRequest, pk: int) -> HttpResponse:
         return _confirm(request, pk)
     call = _call_for(request, pk)
     can_decide = request.user.has_perm(DECIDE, call)
-    selection = Selection.objects.filter(call=call).select_related("confirmed_by").first()
+    selection = review_selectors.selection_of(call)  # loaded with the call
     if selection is not None:
         context = {
             "call": call,
@@ -368,19 +368,27 @@ def matching(request: HttpRequest, pk: int) -> HttpResponse:
     # Pins and exclusions are the deciders' tools; readers see the engine's own proposal. The problem
     # is built here rather than through selection_propose because shortfalls() needs it too.
     pins, exclusions = _adjustments(request.GET) if can_decide else (frozenset(), frozenset())
-    problem = selection_problem(call, pins=pins, exclusions=exclusions)
+    stats = review_selectors.rating_stats(call)
+    problem = selection_problem(
+        call, pins=pins, exclusions=exclusions, mean_ratings={key: s.mean for key, s in stats.items()}
+    )
     result, shortfalls = None, ()
     try:
         result = engine.solve(problem)
         shortfalls = engine.shortfalls(problem, result)
     except engine.SolverError:
         messages.error(request, _("The matching engine could not finish. Try again, or with fewer pins."))
-    proposal = review_selectors.proposal(call, problem, result) if result else []
+    applications = review_selectors.proposal_applications(call, result, pins, exclusions)
+    proposal = (
+        review_selectors.proposal(call, problem, result, applications=applications, stats=stats)
+        if result
+        else []
+    )
     if result:
         request.session[_proposal_key(call)] = {
             "assignment": {str(p): list(ids) for p, ids in result.assignment.items()}
         }
-    pinned, excluded = review_selectors.adjustment_rows(call, pins, exclusions)
+    pinned, excluded = review_selectors.adjustment_rows(call, pins, exclusions, applications=applications)
     context = {
         "call": call,
         "mandate": call.mandate,

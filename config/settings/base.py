@@ -64,7 +64,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "allauth.usersessions.middleware.UserSessionsMiddleware",
+    "accounts.middleware.SessionActivityMiddleware",  # allauth's UserSessionsMiddleware, at most every 5 min
     "accounts.middleware.OfficialsNeedSecondFactorMiddleware",
     "accounts.middleware.NoStoreForSignedInMiddleware",
 ]

@@ -267,6 +267,6 @@ def test_the_matching_page_costs_the_same_queries_for_60_applicants_as_for_10(cl
     call = close(call_with_committee(profiles=3, seats=2))
     bulk_applications(call, 10)
     client.force_login(politicians(call)[0])
-    small = queries_for_page(client, page_url(call))
+    small = queries_for_page(client, page_url(call), savepoints=False)
     bulk_applications(call, 50, start=10)
-    assert queries_for_page(client, page_url(call)) == small, small
+    assert queries_for_page(client, page_url(call), savepoints=False) == small <= 12, small
