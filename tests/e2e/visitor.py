@@ -61,9 +61,11 @@ class Visitor:
         return response
 
     def check(self, *, both_languages: bool = True) -> None:
-        """No WCAG 2.1 A/AA violation and no browser error (a CSP refusal is one) on this page, in both languages.
+        """No WCAG 2.1 A/AA violation and no browser error (a CSP refusal is one) on this page, in both
+        languages.
 
-        The second language is checked by reloading, so only call it with both languages on a page reached by GET.
+        The second language is checked by reloading, so only call it with both languages on a page reached
+        by GET.
         """
         self._check_here()
         if both_languages:
@@ -78,7 +80,13 @@ class Visitor:
         self.page.wait_for_load_state("load")
         html_lang = self.page.locator("html").get_attribute("lang")
         assert html_lang == self.language, f"{self.path}: <html lang={html_lang!r}>, expected {self.language}"
+        before = len(self.browser_errors)
         violations = axe_violations(self.page)
+        # axe reads each stylesheet's @import (Django admin's forms.css has one) by adding it as an inline
+        # style, which the page's CSP rightly refuses: that refusal is the checker's, not the page's.
+        self.browser_errors[before:] = [
+            e for e in self.browser_errors[before:] if "Applying inline style" not in e
+        ]
         assert not violations, (
             f"{self.name} on {self.path} ({self.language}): axe found WCAG 2.1 A/AA violations:\n"
             f"{describe(violations)}"
@@ -86,7 +94,9 @@ class Visitor:
         assert not self.browser_errors, f"{self.name} on {self.path}: {self.browser_errors}"
         PAGES_CHECKED.add((re.sub(r"\d+", "<n>", self.path.split("?")[0]), self.language))
 
-    def sign_in_official(self, email: str, *, password: str = TEST_PASSWORD, secret: str = TOTP_SECRET) -> None:
+    def sign_in_official(
+        self, email: str, *, password: str = TEST_PASSWORD, secret: str = TOTP_SECRET
+    ) -> None:
         """Password, then the code from the authenticator app, as an official does."""
         self.go("/accounts/login/")
         self.check()

@@ -1,0 +1,71 @@
+"""Small helpers for the browser journey: the site's own words in a language, links read from the mails
+people receive, and moving through a page with the keyboard alone."""
+
+from __future__ import annotations
+
+import re
+
+from django.core import mail
+from django.utils import translation
+
+
+def t(text: str, language: str = "da", **values) -> str:
+    """What the page shows for this msgid in the person's language, so locators use the visible words."""
+    with translation.override(language):
+        shown = translation.gettext(text)
+    return shown % values if values else shown
+
+
+def link_from_mail_to(email: str, path_pattern: str) -> str:
+    """The newest link to the site whose path matches `path_pattern`, in a mail to this address."""
+    for message in reversed(mail.outbox):
+        if email in message.to:
+            match = re.search(rf"https?://[^\s\"<>]+?{path_pattern}", message.body)
+            if match:
+                return match.group(0)
+    raise AssertionError(f"no link matching {path_pattern!r} mailed to {email}")
+
+
+# --- The keyboard alone: Tab and Shift+Tab move, Space and Enter act, keys type.
+
+
+def is_focused(locator) -> bool:
+    return locator.evaluate("element => element === document.activeElement")
+
+
+def tab_to(page, locator, *, backwards: bool = False, limit: int = 120) -> None:
+    """Press Tab (or Shift+Tab) until the element has focus, as a person moves through a page."""
+    key = "Shift+Tab" if backwards else "Tab"
+    for _step in range(limit):
+        if is_focused(locator):
+            return
+        page.keyboard.press(key)
+    raise AssertionError(f"{locator} could not be reached with {key} in {limit} presses")
+
+
+def type_into(page, locator, text: str) -> None:
+    tab_to(page, locator)
+    page.keyboard.type(text)
+
+
+def choose_with_arrows(page, locator, option_text: str, limit: int = 20) -> None:
+    """On a focused <select>, ArrowDown moves the choice one option at a time."""
+    tab_to(page, locator)
+    for _step in range(limit):
+        chosen = locator.evaluate("select => select.options[select.selectedIndex].text.trim()")
+        if chosen == option_text:
+            return
+        page.keyboard.press("ArrowDown")
+    raise AssertionError(f"{option_text!r} is not among the options of {locator}")
+
+
+def tick_with_space(page, locator) -> None:
+    tab_to(page, locator)
+    if not locator.is_checked():
+        page.keyboard.press("Space")
+    assert locator.is_checked(), f"{locator} was not ticked by Space"
+
+
+def press_button(page, locator) -> None:
+    tab_to(page, locator)
+    page.keyboard.press("Enter")
