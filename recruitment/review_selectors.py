@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from django.db.models import Avg, Count, IntegerField, Q, Value
 from django.shortcuts import get_object_or_404
@@ -39,6 +40,14 @@ class RatingStats:
 
 
 NO_RATINGS = RatingStats()
+
+
+class ChoiceRow(NamedTuple):
+    """One profile an applicant chose, as the review pages read it (a tuple: thousands are read at once)."""
+
+    application_id: int
+    profile_id: int
+    rank: int
 
 
 @dataclass(frozen=True)
@@ -158,6 +167,23 @@ def _all_ratings(
     return stats, own
 
 
+# What the dashboard, its charts and the CSV export read of each application and applicant.
+POOL_FIELDS = (
+    "call_id",
+    "applicant_id",
+    "reference",
+    "state",
+    "motivation",
+    "organisation",
+    "gender",
+    "age_band",
+    "district",
+    "submitted_at",
+    "applicant__full_name",
+    "applicant__email",
+)
+
+
 def review_pool(call: Call, *, politician=None) -> Pool:
     """Five queries (the call's profiles are prefetched): meetings, applications with their applicant and
     the number of meetings they can attend, choices, ratings (with `politician`'s own, if named)."""
@@ -167,6 +193,7 @@ def review_pool(call: Call, *, politician=None) -> Pool:
     applications = list(
         call.applications.exclude(state=Application.State.WITHDRAWN)
         .select_related("applicant")
+        .only(*POOL_FIELDS)
         .annotate(
             attends=Count("available_meetings", filter=Q(available_meetings__in=meeting_ids))
             if meeting_ids
@@ -174,8 +201,9 @@ def review_pool(call: Call, *, politician=None) -> Pool:
         )
         .order_by("submitted_at", "pk")
     )
-    choices: dict[int, list[ApplicationChoice]] = defaultdict(list)
-    for choice in ApplicationChoice.objects.filter(application__call=call).order_by("rank"):
+    choices: dict[int, list[ChoiceRow]] = defaultdict(list)
+    rows = ApplicationChoice.objects.filter(application__call=call).order_by("rank")
+    for choice in map(ChoiceRow._make, rows.values_list("application_id", "profile_id", "rank")):
         choices[choice.application_id].append(choice)
     organisations = Counter(normalised_organisation(a.organisation) for a in applications)
     for application in applications:
