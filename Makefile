@@ -54,9 +54,11 @@ messages: $(VENV)/.installed-dev
 	$(BIN)/python manage.py makemessages -l da --ignore '.venv/*' --ignore 'var/*' --ignore 'tests/*' --no-obsolete
 	$(BIN)/python manage.py compilemessages -l da --ignore '.venv/*'
 
-## bench: the benchmarks under bench/ (now: the matching engine on 200, 2,000 and 20,000 applicants)
+## bench: seed PostgreSQL (samskab_bench, recreated), drive every page under gunicorn with wrk, time the outbox and
+## the matching engine; writes bench/results/latest.{json,md} (needs the local PostgreSQL and Redis, see README)
 bench: $(VENV)/.installed-dev
-	$(BIN)/python -m bench.matching
+	@command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
+	$(BIN)/python -m bench.run
 
 ## totp: the current second-factor code of the demo officials
 totp: $(VENV)/.installed-run
