@@ -1,0 +1,466 @@
+"""Accessibility in Chromium, over the demo data: every page a person of each role can reach passes axe-core
+(WCAG 2.1 A and AA) in Danish and English with no browser error; a form with errors puts its error summary in
+focus, each error links to its field and nothing typed is lost; the application can be made with the keyboard
+alone; the skip link works and focus is always visible.
+
+One test per role, so a failure names the role; within it every page is checked before the test fails, so the
+message lists each page with its problems.
+
+The demo (`seed_demo`) is loaded once for the module and kept as a snapshot; the transactional database is
+emptied after every test, and each test that needs the demo puts the snapshot back (a fraction of the time
+seeding takes). A little is added on top of the demo, through the services, so the pages that need it exist:
+an invitation waiting for an answer, and a deliverable submitted to the political bodies with an amendment.
+"""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.db import connections
+
+from demo.people import DEMO_PASSWORD, DEMO_TOTP_SECRET, DOMAIN
+from demo.totp import totp_code
+from tests.e2e.visitor import code_from_mail_to
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+FINISHED = "ungepolitik-2025"  # decided, implementing, evaluated
+ACTIVE = "bevaegelse-i-hverdagen"  # meetings held and planned; gets a submitted deliverable here
+RECRUITING = "ny-ungepolitik"  # the open call
+CLIMATE = "klimatilpasning-i-lokalomraadet"  # adopted, no call yet
+
+
+@pytest.fixture(scope="module", autouse=True)
+def snapshots(django_db_setup, django_db_blocker) -> dict:
+    """The database as the migrations left it (the roles' groups, the default page texts), taken before
+    Chromium starts, and later the seeded demo. Once Playwright's event loop runs, Django hands the tests
+    another connection object, one without the copy serialized_rollback restores from, so seed() restores."""
+    return {"migrations": connections["default"]._test_serialized_contents}
+
+
+def restore(snapshot: str) -> None:
+    """Empty the database and load the snapshot, with the id sequences moved past what it holds."""
+    from django.apps import apps
+    from django.contrib.contenttypes.models import ContentType
+    from django.core.management.color import no_style
+
+    connection = connections["default"]
+    call_command("flush", interactive=False, inhibit_post_migrate=True)
+    connection.creation.deserialize_db_from_string(snapshot)
+    with connection.cursor() as cursor:
+        for sql in connection.ops.sequence_reset_sql(no_style(), apps.get_models()):
+            cursor.execute(sql)
+    ContentType.objects.clear_cache()
+
+
+def email(local_part: str) -> str:
+    return f"{local_part}@{DOMAIN}"
+
+
+def seed(snapshots: dict) -> dict:
+    """The demo, plus an invitation for borger3 and a submitted deliverable with an amendment."""
+    from django.contrib.auth.models import Group
+
+    from accounts.models import User
+    from committees.models import TaskCommittee
+    from deliberation.deliverables import deliverable_for, deliverable_submit, version_save
+    from deliberation.review import amendment_propose
+    from recruitment.invitations import invitation_send, invitation_token
+    from recruitment.models import Application, Call
+
+    if "demo" in snapshots:
+        restore(snapshots["demo"])
+        return dict(snapshots["world"])
+    if not Group.objects.exists():
+        restore(snapshots["migrations"])
+    call_command("seed_demo", force=True, stdout=io.StringIO())
+
+    call = Call.objects.get(mandate__slug=RECRUITING)
+    application = Application.objects.get(call=call, applicant__email=email("borger2"))
+    invited = Application.objects.get(call=call, applicant__email=email("borger3"))
+    invitation = invitation_send(application=invited, profile_id=invited.choices.first().profile_id)
+
+    facilitator = User.objects.get(email=email("facilitator1"))
+    deliverable = deliverable_for(committee=TaskCommittee.objects.get(mandate__slug=ACTIVE))
+    sections = [
+        {"key": "", "heading": "Gå- og cykelruter", "body": "Kommunen skal markere tre ruter i hver bydel."},
+        {"key": "", "heading": "Bevægelse på arbejdet", "body": "Kommunens arbejdspladser går forrest."},
+    ]
+    first = version_save(deliverable=deliverable, by=facilitator, title="Tre initiativer", sections=sections)
+    sections = [
+        {**s, "body": s["body"] + " Ruterne skiltes."} if n == 0 else s for n, s in enumerate(first.sections)
+    ]
+    version_save(deliverable=deliverable, by=facilitator, title="Tre initiativer", sections=sections)
+    deliverable = deliverable_submit(deliverable=deliverable, by=facilitator)
+    amendment_propose(
+        deliverable=deliverable,
+        section_key=first.sections[1]["key"],
+        proposed_text="Kommunens arbejdspladser går forrest med gå-møder.",
+        reason="Et konkret eksempel gør det lettere.",
+        by=User.objects.get(email=email("politiker2")),
+    )
+    mail.outbox.clear()
+    snapshots["demo"] = connections["default"].creation.serialize_db_to_string()
+    snapshots["world"] = {
+        "call": call.pk,
+        "reference": application.reference,
+        "invited_reference": invited.reference,
+        "invitation": invitation_token(invitation),
+    }
+    return dict(snapshots["world"])
+
+
+def sweep(visitor, paths: list[str]) -> None:
+    """Check each page in both languages; fail once at the end, naming every page that failed."""
+    failures = []
+    language = visitor.language
+    for path in paths:
+        visitor.browser_errors.clear()
+        try:
+            visitor.go(path)
+            visitor.check()
+        except AssertionError as error:
+            failures.append(f"{path}:\n{error}")
+            visitor.set_language(language)
+    assert not failures, f"{len(failures)} of {len(paths)} pages failed:\n\n" + "\n\n".join(failures)
+
+
+# Signing in without checking the sign-in pages again: the anonymous sweep and the first sign-in of each
+# kind check them; Visitor.sign_in_* check them every time.
+def sign_in_citizen(visitor, address: str) -> None:
+    page = visitor.page
+    visitor.go("/accounts/login/code/")
+    page.locator("input[name=email]").fill(address)
+    page.locator("input[name=email]").press("Enter")
+    page.wait_for_url("**/login/code/confirm/**")
+    page.locator("input[name=code]").fill(code_from_mail_to(address))
+    page.locator("input[name=code]").press("Enter")
+    page.wait_for_load_state("load")
+    assert "/login/code" not in page.url, f"{address}: the mailed code was not accepted"
+
+
+def sign_in_official(visitor, address: str) -> None:
+    page = visitor.page
+    visitor.go("/accounts/login/")
+    page.locator("input[name=login]").fill(address)
+    page.locator("input[name=password]").fill(DEMO_PASSWORD)
+    page.locator("input[name=password]").press("Enter")
+    page.wait_for_url("**/accounts/2fa/authenticate/**")
+    page.locator("input[name=code]").fill(totp_code(DEMO_TOTP_SECRET))
+    page.locator("input[name=code]").press("Enter")
+    page.wait_for_load_state("load")
+    assert "/2fa/" not in page.url, f"{address}: the second factor was not accepted"
+
+
+# --- Every page, by role.
+
+
+def test_every_public_page_passes_axe_in_danish_and_english(open_browser, snapshots):
+    world = seed(snapshots)
+    call = world["call"]
+    sweep(
+        open_browser("da", "anonymous"),
+        [
+            "/",
+            "/committees/",
+            "/committees/?state=implementing&year=2025",
+            f"/committees/{RECRUITING}/",
+            f"/committees/{FINISHED}/",
+            f"/committees/{ACTIVE}/",
+            f"/committees/{CLIMATE}/",
+            f"/calls/{call}/",
+            f"/calls/{call}/poster/",
+            f"/committees/{RECRUITING}/mandate/print/",
+            f"/committees/{FINISHED}/progress/",
+            f"/committees/{FINISHED}/deliverable/",
+            "/privacy/",
+            "/accessibility/",
+            f"/calls/{call}/apply/",
+            f"/invitations/{world['invitation']}/",
+            "/accounts/login/",
+            "/accounts/login/code/",
+            "/accounts/signup/",
+            "/accounts/password/reset/",
+        ],
+    )
+
+
+def test_every_page_of_a_citizen_with_an_application_passes_axe(open_browser, snapshots):
+    world = seed(snapshots)
+    reference = world["reference"]
+    visitor = open_browser("da", "borger2")
+    visitor.sign_in_citizen(email("borger2"))  # checks the code pages on the way
+    sweep(
+        visitor,
+        [
+            "/applications/",
+            f"/applications/{reference}/",
+            f"/applications/{reference}/edit/",
+            f"/applications/{reference}/withdraw/",
+            "/my/committees/",
+            f"/my/committees/{ACTIVE}/meetings/1/",
+            f"/my/committees/{FINISHED}/meetings/7/",
+            f"/my/committees/{FINISHED}/evaluation/",  # answered in the demo
+            "/my/calendar/",
+            "/accounts/email/",
+            "/accounts/sessions/",
+        ],
+    )
+
+
+def test_every_page_of_an_invited_citizen_who_sits_in_committees_passes_axe(open_browser, snapshots):
+    world = seed(snapshots)
+    visitor = open_browser("en", "borger3")
+    sign_in_citizen(visitor, email("borger3"))
+    sweep(
+        visitor,
+        [
+            f"/applications/{world['invited_reference']}/",
+            f"/invitations/{world['invitation']}/",
+            f"/my/committees/{ACTIVE}/meetings/6/",
+        ],
+    )
+
+
+def test_every_page_of_a_politician_passes_axe(open_browser, snapshots):
+    world = seed(snapshots)
+    call, reference = world["call"], world["reference"]
+    visitor = open_browser("da", "politiker1")
+    visitor.sign_in_official(email("politiker1"), password=DEMO_PASSWORD, secret=DEMO_TOTP_SECRET)
+    sweep(
+        visitor,
+        [
+            f"/calls/{call}/applications/",
+            f"/calls/{call}/applications/{reference}/",
+            f"/calls/{call}/matching/",
+            "/my/committees/",
+            f"/committees/{ACTIVE}/deliverable/",  # submitted: amendments and the form to propose one
+            f"/committees/{FINISHED}/deliverable/",
+            f"/my/committees/{FINISHED}/evaluation/",  # the survey form: politicians have not answered
+            "/accounts/2fa/",
+        ],
+    )
+    # Two forms sent empty: an amendment and the evaluation survey come back with their errors.
+    page = visitor.page
+    for path, button in [
+        (f"/committees/{ACTIVE}/deliverable/", "Stil forslag"),
+        (f"/my/committees/{FINISHED}/evaluation/", "Send mine svar"),
+    ]:
+        visitor.go(path)
+        with page.expect_navigation():
+            page.get_by_role("button", name=button).click()
+        assert_error_summary_in_focus_and_tied_to_fields(page)
+        # The amendment view answers a form with errors with 400, which Chromium logs as a failed load.
+        visitor.browser_errors[:] = [e for e in visitor.browser_errors if "status of 400" not in e]
+        visitor.check(both_languages=False)
+
+
+def test_every_page_of_a_facilitator_passes_axe(open_browser, snapshots):
+    seed(snapshots)
+    visitor = open_browser("da", "facilitator1")
+    sign_in_official(visitor, email("facilitator1"))
+    sweep(
+        visitor,
+        [
+            f"/my/committees/{ACTIVE}/meetings/1/",
+            f"/my/committees/{ACTIVE}/meetings/1/record/",
+            f"/my/committees/{ACTIVE}/meetings/6/",
+            f"/committees/{ACTIVE}/deliverable/",
+            f"/committees/{ACTIVE}/deliverable/diff/",
+            f"/committees/{FINISHED}/deliverable/edit/",  # decided: says so instead of a form
+            f"/committees/{FINISHED}/deliverable/diff/",
+        ],
+    )
+
+
+def test_the_admin_pages_council_staff_use_pass_axe(open_browser, snapshots):
+    from mandates.models import Mandate
+    from notifications.models import Notification
+    from recruitment.models import Application
+
+    world = seed(snapshots)
+    mandate = Mandate.objects.get(slug=FINISHED).pk
+    application = Application.objects.get(reference=world["reference"]).pk
+    notification = Notification.objects.order_by("pk").first().pk
+    visitor = open_browser("da", "sekretariat")
+    sign_in_official(visitor, email("sekretariat"))
+    sweep(
+        visitor,
+        [
+            "/admin/",
+            "/admin/mandates/mandate/",
+            f"/admin/mandates/mandate/{mandate}/change/",
+            "/admin/recruitment/call/",
+            f"/admin/recruitment/call/{world['call']}/change/",
+            "/admin/recruitment/application/",
+            f"/admin/recruitment/application/{application}/change/",
+            "/admin/notifications/notification/",
+            f"/admin/notifications/notification/{notification}/change/",
+            f"/committees/{ACTIVE}/deliverable/",
+        ],
+    )
+
+
+# --- Forms with errors, the keyboard, focus.
+
+
+def active(page) -> dict:
+    """What has focus now: its id, tag, and whether an outline of at least 2px shows around it."""
+    return page.evaluate(
+        """() => {
+          const e = document.activeElement, style = getComputedStyle(e);
+          return {id: e.id, tag: e.tagName.toLowerCase(), text: e.textContent.trim(),
+                  outlined: style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2};
+        }"""
+    )
+
+
+def tab_to(page, selector: str, *, backwards: bool = False, limit: int = 80) -> None:
+    """Press Tab (or Shift+Tab) until the element matching selector has focus; every stop on the way must
+    show its focus."""
+    for _ in range(limit):
+        if page.evaluate("(s) => document.activeElement.matches(s)", selector):
+            return
+        page.keyboard.press("Shift+Tab" if backwards else "Tab")
+        now = active(page)
+        assert now["outlined"] or now["tag"] == "body", f"focus is not visible on {now}"
+    raise AssertionError(f"{selector} was not reached with the keyboard (stuck at {active(page)})")
+
+
+def assert_error_summary_in_focus_and_tied_to_fields(page) -> None:
+    """The summary has focus; every field marked invalid points (itself, or through its fieldset) with
+    aria-describedby at a message the summary also lists; every link of the summary finds its field."""
+    assert active(page)["id"].endswith("error-summary"), (
+        f"focus is on {active(page)}, not on the error summary"
+    )
+    problems = page.evaluate(
+        """() => {
+          const summary = document.querySelector("[data-error-summary]"), problems = [];
+          const said = summary.textContent.replace(/\\s+/g, " ");
+          for (const field of document.querySelectorAll("[aria-invalid=true]")) {
+            const ids = [field, field.closest("fieldset")].filter(Boolean)
+              .flatMap(e => (e.getAttribute("aria-describedby") || "").split(/\\s+/)).filter(Boolean);
+            const texts = ids.map(id => document.getElementById(id)).filter(Boolean)
+              .map(e => e.textContent.replace(/\\s+/g, " ").trim()).filter(Boolean);
+            if (!texts.some(t => said.includes(t))) problems.push(`${field.id}: no message tied`);
+          }
+          for (const link of summary.querySelectorAll("a[href^='#']")) {
+            if (!document.getElementById(link.hash.slice(1))) problems.push(`${link.hash}: no such field`);
+          }
+          if (!document.querySelector("[aria-invalid=true]")) problems.push("no field is marked invalid");
+          return problems;
+        }"""
+    )
+    assert not problems, problems
+
+
+def test_an_application_with_errors_shows_a_summary_in_focus_that_links_to_each_field(
+    open_browser, snapshots
+):
+    world = seed(snapshots)
+    visitor = open_browser("da", "borger1")
+    sign_in_citizen(visitor, email("borger1"))
+    page = visitor.page
+    visitor.go(f"/calls/{world['call']}/apply/")
+    page.locator("#id_motivation").fill("Jeg vil gerne være med, fordi jeg kender mange unge.")
+    page.locator("#id_postal_code").fill("2820")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Send min ansøgning").click()
+
+    summary = page.locator("[data-error-summary]")
+    assert summary.count() == 1
+    assert active(page)["id"] == "error-summary", f"focus is on {active(page)}, not on the error summary"
+    assert active(page)["outlined"]
+    assert_error_summary_in_focus_and_tied_to_fields(page)
+    links = summary.get_by_role("link")
+    texts = links.all_inner_texts()
+    assert any("1. prioritet" in text for text in texts), texts
+    assert any("privatlivserklæringen" in text for text in texts), texts
+    for target in ("#id_choice_1", "#id_tie_0", "#id_consent"):
+        field = page.locator(target)
+        assert field.get_attribute("aria-invalid") == "true", target
+        described_by = (field.get_attribute("aria-describedby") or "").split()
+        closest_fieldset = field.evaluate(
+            "(e) => e.closest('fieldset')?.getAttribute('aria-describedby') || ''"
+        )
+        error_ids = [i for i in described_by + closest_fieldset.split() if i.endswith("_error")]
+        assert error_ids, f"{target} is not tied to its error message"
+        assert page.locator(f"#{error_ids[0]}").inner_text().strip(), f"{target}'s error message is empty"
+        summary.locator(f'a[href="{target}"]').click()
+        assert "#" + active(page)["id"] == target, f"the summary's link did not move focus to {target}"
+    # What was typed is still there.
+    assert page.locator("#id_motivation").input_value().startswith("Jeg vil gerne være med")
+    assert page.locator("#id_postal_code").input_value() == "2820"
+    visitor.check(both_languages=False)
+
+
+def test_signing_in_with_a_wrong_password_puts_the_error_summary_in_focus(open_browser, snapshots):
+    seed(snapshots)
+    visitor = open_browser("en", "stranger")
+    page = visitor.page
+    visitor.go("/accounts/login/")
+    page.locator("input[name=login]").fill(email("politiker1"))
+    page.locator("input[name=password]").fill("not-the-password")
+    with page.expect_navigation():
+        page.locator("input[name=password]").press("Enter")
+    assert active(page)["id"] == "error-summary", f"focus is on {active(page)}, not on the error summary"
+    assert "not correct" in page.locator("#error-summary").inner_text()
+    assert page.locator("input[name=login]").input_value() == email("politiker1")
+    visitor.check(both_languages=False)
+
+
+def test_the_skip_link_is_the_first_stop_and_moves_focus_to_the_main_content(open_browser, snapshots):
+    seed(snapshots)
+    visitor = open_browser("da", "keyboard")
+    page = visitor.page
+    visitor.go("/committees/")
+    page.keyboard.press("Tab")
+    skip = active(page)
+    assert skip["text"] == "Gå til hovedindhold" and skip["outlined"], skip
+    assert page.locator(".skip-link").bounding_box()["y"] >= 0, "the skip link stays off screen when focused"
+    page.keyboard.press("Enter")
+    assert active(page)["id"] == "main"
+    page.keyboard.press("Tab")
+    first = page.evaluate("() => document.querySelector('main').contains(document.activeElement)")
+    assert first, f"after the skip link, Tab went to {active(page)}, outside the main content"
+
+
+def test_a_citizen_can_apply_with_the_keyboard_alone(open_browser, snapshots):
+    """Tab, Shift+Tab, Space, Enter, arrow keys and typing; no click and no fill."""
+    from recruitment.models import Application
+
+    world = seed(snapshots)
+    visitor = open_browser("en", "citizen6")
+    sign_in_citizen(visitor, email("citizen6"))
+    page, keys = visitor.page, visitor.page.keyboard
+    visitor.go(f"/calls/{world['call']}/apply/")
+
+    tab_to(page, "#id_choice_1")
+    keys.press("ArrowDown")  # the first profile
+    tab_to(page, "#id_motivation")
+    keys.type("I coach a youth football team and hear every week what the young people worry about.")
+    tab_to(page, "input[name=available_meetings]")
+    keys.press("Space")
+    tab_to(page, "#id_tie_0")
+    keys.press("Space")
+    tab_to(page, "#id_consent")
+    keys.press("Space")
+    tab_to(page, "main form button[type=submit]")
+    with page.expect_navigation():
+        keys.press("Enter")  # the postal code is missing: the summary says so and has focus
+    assert active(page)["id"] == "error-summary", active(page)
+    keys.press("Tab")
+    assert page.evaluate("() => document.activeElement.getAttribute('href')") == "#id_postal_code"
+    keys.press("Enter")
+    assert active(page)["id"] == "id_postal_code"
+    keys.type("2900")
+    tab_to(page, "#id_motivation", backwards=True)  # what was typed is still there
+    assert page.locator("#id_motivation").input_value().startswith("I coach a youth football team")
+    tab_to(page, "main form button[type=submit]")
+    keys.press("Enter")
+    page.wait_for_url("**/applications/*/")
+    application = Application.objects.get(applicant__email=email("citizen6"))
+    assert application.postal_code == "2900" and application.available_meetings.count() == 1
