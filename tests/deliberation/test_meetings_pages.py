@@ -147,6 +147,20 @@ def test_a_member_sees_the_meeting_with_its_agenda_and_published_summary(client,
     assert 'name="action"' not in page  # no management forms for members
 
 
+@pytest.mark.parametrize("who", ["facilitator", "citizen"])
+def test_members_reach_the_record_and_the_deliverable_by_links_not_by_typing_addresses(client, cast, who):
+    # Found by the browser journey: the record and the deliverable were linked from nowhere.
+    meeting = cast.meetings[0]
+    slug = cast.committee.mandate.slug
+    client.force_login(getattr(cast, who))
+    record_url = reverse("deliberation:record", args=[slug, meeting.number])
+    deliverable_url = reverse("deliberation:deliverable", args=[slug])
+    assert f'href="{record_url}"' in client.get(meeting_url(meeting)).content.decode()
+    assert f'href="{deliverable_url}"' in client.get(reverse("deliberation:my_committees")).content.decode()
+    assert client.get(record_url).status_code == 200
+    assert client.get(deliverable_url).status_code == 200
+
+
 def test_an_unpublished_summary_is_not_on_the_meeting_page(client, cast):
     client.force_login(cast.citizen)
     page = client.get(meeting_url(Meeting.objects.get(committee=cast.committee, number=11))).content.decode()

@@ -374,8 +374,9 @@ def _facilitator_logs_the_first_meeting(facilitator) -> None:
     page.get_by_role("link", name=t("Meeting %(number)s", number=1)).first.click()
     page.wait_for_url("**/meetings/1/")
     facilitator.check()
-    # The record has no link from the meeting page yet; the facilitator opens its address.
-    facilitator.go(f"/my/committees/{SLUG}/meetings/1/record/")
+    record = t("The meeting's record: attendance, notes and the decision summary")
+    page.get_by_role("link", name=record).click()
+    page.wait_for_url("**/meetings/1/record/")
     facilitator.check()
     for box in page.locator("input[name=present]").all():
         box.check()
@@ -396,7 +397,9 @@ def _facilitator_logs_the_first_meeting(facilitator) -> None:
 
 def _facilitator_writes_and_submits_the_deliverable(facilitator) -> None:
     page = facilitator.page
-    facilitator.go(f"/committees/{SLUG}/deliverable/")
+    facilitator.go("/my/committees/")
+    page.get_by_role("link", name=t("The committee's deliverable")).click()
+    page.wait_for_url(f"**/committees/{SLUG}/deliverable/")
     facilitator.check()
     page.get_by_role("link", name=t("Start writing")).click()
     page.wait_for_url("**/deliverable/edit/")
