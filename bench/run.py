@@ -105,6 +105,7 @@ def measure_page(base_url: str, name: str, audience: str, path: str, cookies: li
     settle(base_url)
     baseline = wrk.run(base_url, BASELINE, seconds=SECONDS)
     wrk.run(base_url, path, seconds=WARMUP_SECONDS, lines=lines)
+    settle(base_url)  # a slow page's warm-up leaves requests queued that would count against it
     result = wrk.run(base_url, path, seconds=SECONDS, lines=lines)
     settle(base_url)
     print(

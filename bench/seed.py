@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from django.contrib.sessions.backends.db import SessionStore
+from django.db import transaction
 from django.middleware.csrf import _get_new_csrf_string
 from django.test import override_settings
 from django.utils import timezone
@@ -147,6 +148,7 @@ def _flow(calls: list[Call], citizens: list[User], csrf: str) -> list[tuple[str,
     return flow
 
 
+@transaction.atomic  # one commit instead of thousands: seeding takes a third of the time
 def seed(*, seed: int = 2025) -> Plan:
     rng = random.Random(seed)
     calls = _structure()
