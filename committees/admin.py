@@ -112,6 +112,9 @@ class MandateAdmin(admin.ModelAdmin):
     list_display = ("title", "state", "starts_on", "ends_on", "profile_count", "seat_count")
     list_filter = ("state", "delivery_kind", "receiving_bodies__body", "starts_on")
     search_fields = ("title", "problem", "slug")
+    # Said here too: the count annotation below makes a GROUP BY query, which drops Meta.ordering, and the
+    # autocomplete boxes page through this queryset.
+    ordering = ("-starts_on", "title", "pk")
     prepopulated_fields = {"slug": ("title",)}
     readonly_fields = ("state",)
     actions = ["copy_as_new_draft"]

@@ -276,3 +276,25 @@ def test_after_adoption_meetings_are_moved_on_their_page_not_in_the_admin(client
     meetings = next(f for f in page.context["inline_admin_formsets"] if f.formset.prefix == "meetings")
     assert not meetings.has_change_permission and not meetings.has_delete_permission
     assert meetings.has_add_permission
+
+
+def test_the_mandate_autocomplete_pages_through_every_mandate_once_in_a_stable_order(client, staff):
+    # Found by the browser journey: the admin's count annotation dropped Meta.ordering (GROUP BY), so the
+    # call's mandate box paged through an unordered list and could skip or repeat mandates.
+    import warnings
+
+    from django.core.paginator import UnorderedObjectListWarning
+
+    for n in range(25):
+        Mandate.objects.create(title=f"Mandat {n:02}", slug=f"m{n}", problem="?", delivery_kind="vision")
+    client.force_login(staff)
+    url = reverse("admin:autocomplete")
+    query = {"app_label": "recruitment", "model_name": "call", "field_name": "mandate", "term": "Mandat"}
+    seen = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", UnorderedObjectListWarning)
+        for page in (1, 2):
+            response = client.get(url, {**query, "page": page})
+            assert response.status_code == 200
+            seen += [result["text"] for result in response.json()["results"]]
+    assert sorted(seen) == [f"Mandat {n:02}" for n in range(25)]
