@@ -27,6 +27,14 @@ def code_from_mail_to(email: str) -> str:
     raise AssertionError(f"no sign-in code mailed to {email}")
 
 
+def page_kind(path: str) -> str:
+    """The path with its ids, application references and signed tokens as <n>, without query or fragment."""
+    segments = re.split(r"[?#]", path, maxsplit=1)[0].split("/")
+    return "/".join(
+        "<n>" if s.isdigit() or re.fullmatch(r"[0-9A-F]{8}", s) or ":" in s else s for s in segments
+    )
+
+
 @dataclass
 class Visitor:
     page: object
@@ -92,7 +100,7 @@ class Visitor:
             f"{describe(violations)}"
         )
         assert not self.browser_errors, f"{self.name} on {self.path}: {self.browser_errors}"
-        PAGES_CHECKED.add((re.sub(r"\d+", "<n>", self.path.split("?")[0]), self.language))
+        PAGES_CHECKED.add((page_kind(self.path), self.language))
 
     def sign_in_official(
         self, email: str, *, password: str = TEST_PASSWORD, secret: str = TOTP_SECRET
