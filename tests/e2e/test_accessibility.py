@@ -15,6 +15,7 @@ an invitation waiting for an answer, and a deliverable submitted to the politica
 from __future__ import annotations
 
 import io
+import time
 
 import pytest
 from django.core import mail
@@ -23,7 +24,7 @@ from django.db import connections
 
 from demo.people import DEMO_PASSWORD, DEMO_TOTP_SECRET, DOMAIN
 from demo.totp import totp_code
-from tests.e2e.visitor import code_from_mail_to
+from tests.e2e.visitor import OTHER_LANGUAGE, code_from_mail_to
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -114,17 +115,22 @@ def seed(snapshots: dict) -> dict:
 
 
 def sweep(visitor, paths: list[str]) -> None:
-    """Check each page in both languages; fail once at the end, naming every page that failed."""
+    """Check each page in both languages; fail once at the end, naming every page that failed.
+
+    Visitor.check() reloads a third time to come back to the first language; a sweep moves on instead and
+    starts the next page in the language it is in, which saves a third of the page loads.
+    """
     failures = []
-    language = visitor.language
     for path in paths:
         visitor.browser_errors.clear()
         try:
             visitor.go(path)
-            visitor.check()
+            visitor._check_here()
+            visitor.set_language(OTHER_LANGUAGE[visitor.language])
+            visitor.page.reload()
+            visitor._check_here()
         except AssertionError as error:
             failures.append(f"{path}:\n{error}")
-            visitor.set_language(language)
     assert not failures, f"{len(failures)} of {len(paths)} pages failed:\n\n" + "\n\n".join(failures)
 
 
@@ -142,17 +148,26 @@ def sign_in_citizen(visitor, address: str) -> None:
     assert "/login/code" not in page.url, f"{address}: the mailed code was not accepted"
 
 
-def sign_in_official(visitor, address: str) -> None:
+def sign_in_official(visitor, address: str, *, check: bool = False) -> None:
+    """Password, then the authenticator's code. A code is good for its 30-second window only: one typed in
+    the window's last seconds may reach a busy server in the next, so then wait for a fresh code."""
     page = visitor.page
     visitor.go("/accounts/login/")
     page.locator("input[name=login]").fill(address)
     page.locator("input[name=password]").fill(DEMO_PASSWORD)
     page.locator("input[name=password]").press("Enter")
     page.wait_for_url("**/accounts/2fa/authenticate/**")
-    page.locator("input[name=code]").fill(totp_code(DEMO_TOTP_SECRET))
-    page.locator("input[name=code]").press("Enter")
-    page.wait_for_load_state("load")
-    assert "/2fa/" not in page.url, f"{address}: the second factor was not accepted"
+    if check:
+        visitor.check()
+    for _attempt in range(2):
+        if time.time() % 30 > 24:
+            time.sleep(30.5 - time.time() % 30)
+        page.locator("input[name=code]").fill(totp_code(DEMO_TOTP_SECRET))
+        with page.expect_navigation():
+            page.locator("input[name=code]").press("Enter")
+        if "/2fa/" not in page.url:
+            return
+    raise AssertionError(f"{address}: the second factor was not accepted")
 
 
 # --- Every page, by role.
@@ -229,7 +244,7 @@ def test_every_page_of_a_politician_passes_axe(open_browser, snapshots):
     world = seed(snapshots)
     call, reference = world["call"], world["reference"]
     visitor = open_browser("da", "politiker1")
-    visitor.sign_in_official(email("politiker1"), password=DEMO_PASSWORD, secret=DEMO_TOTP_SECRET)
+    sign_in_official(visitor, email("politiker1"), check=True)  # checks the second factor's page
     sweep(
         visitor,
         [
@@ -270,6 +285,7 @@ def test_every_page_of_a_facilitator_passes_axe(open_browser, snapshots):
             f"/my/committees/{ACTIVE}/meetings/6/",
             f"/committees/{ACTIVE}/deliverable/",
             f"/committees/{ACTIVE}/deliverable/diff/",
+            f"/committees/{RECRUITING}/deliverable/edit/",  # drafting: the editing form, empty
             f"/committees/{FINISHED}/deliverable/edit/",  # decided: says so instead of a form
             f"/committees/{FINISHED}/deliverable/diff/",
         ],
