@@ -17,6 +17,7 @@ import deliberation.rules_records  # noqa: F401  (registers the permissions used
 from committees.models import Meeting, Membership
 from deliberation.models import ActionItem, MeetingAttachment, MeetingRecord
 from notifications.services import notification_schedule
+from pages.cache import public_pages_changed
 
 RECORD_MEETING = "deliberation.record_meeting"
 SUMMARY_PUBLISHED = "summary_published"
@@ -81,6 +82,7 @@ def summary_publish(*, meeting: Meeting, by) -> MeetingRecord:
     if not claimed:
         record.refresh_from_db()
         return record
+    public_pages_changed()  # the update above passes no signal; the committee page shows the summary
     record.summary_published_at = now
     committee = meeting.committee
     context = {

@@ -7,8 +7,8 @@ version it was made under, and any saved or deleted row of the apps the public p
 version (`post_save`, `post_delete`, `m2m_changed`, connected in PagesConfig.ready), at once and again
 when the transaction commits, so an edit in a service or in the admin shows on the next request. The
 signals name the apps by label, so this module imports none of them. A write that bypasses the
-signals (`QuerySet.update`, `bulk_create`) must call `bump()` itself; and what changes with the clock
-alone (a call opening or closing) shows within PUBLIC_PAGE_CACHE_SECONDS.
+signals (`QuerySet.update`, `bulk_create`) calls `public_pages_changed()` itself; and what changes
+with the clock alone (a call opening or closing) shows within PUBLIC_PAGE_CACHE_SECONDS.
 
 Every page carries the language switch, a POST form with a CSRF token. The stored copy holds a
 placeholder instead, and each visitor gets their own token (and cookie) when the page is served. The
@@ -29,10 +29,14 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
+from django.urls import Resolver404, resolve
 from django.utils import translation
 
 VERSION_KEY = "pages:version"
 HIT_HEADER = "X-Page-Cache"
+PUBLIC_PAGE = "samskab_public_page"  # the attribute that marks a view and its response as cacheable
+# Headers not kept with a stored page: the length changes with the token, the rest are per response.
+UNSTORED_HEADERS = frozenset({"content-length", HIT_HEADER.lower(), "x-bench-queries"})
 # The apps whose rows public pages show, and the rows of those apps that no public page shows:
 # a new application, rating or evaluation answer must not empty the cache of every page.
 PUBLIC_APPS = frozenset({"accounts", "pages", "mandates", "committees", "recruitment", "deliberation"})
@@ -63,16 +67,21 @@ def bump() -> None:
             cache.add(VERSION_KEY, secrets.randbits(48), timeout=None)
 
 
+def public_pages_changed() -> None:
+    """Call after a write that the signals do not see (`QuerySet.update`) and a public page shows."""
+    bump()  # pages rendered from now on, inside this transaction, are not stored under the old version
+    connection = transaction.get_connection()
+    if not any(callback is bump for _ids, callback, _robust in connection.run_on_commit):
+        transaction.on_commit(bump, robust=True)  # and pages rendered before the commit are not kept
+
+
 def _changed(sender, **kwargs) -> None:
     meta = getattr(sender, "_meta", None)
     if meta is None or meta.app_label not in PUBLIC_APPS or meta.label_lower in PRIVATE_MODELS:
         return
     if kwargs.get("action", "post_").startswith("pre_"):  # m2m_changed fires before and after
         return
-    bump()  # pages rendered from now on, inside this transaction, are not stored under the old version
-    connection = transaction.get_connection()
-    if not any(callback is bump for _ids, callback, _robust in connection.run_on_commit):
-        transaction.on_commit(bump, robust=True)  # and pages rendered before the commit are not kept
+    public_pages_changed()
 
 
 def connect_signals() -> None:
@@ -105,28 +114,44 @@ def _storable(request: HttpRequest, response: HttpResponse) -> bool:
     session = getattr(request, "session", None)
     queued = getattr(getattr(request, "_messages", None), "_queued_messages", ())
     return (
-        response.status_code == 200
+        getattr(response, PUBLIC_PAGE, False)
+        and response.status_code == 200
         and not response.streaming
-        and not response.cookies
+        and not response.cookies  # a messages cookie, or anything a view set for this visitor
         and not (session is not None and session.modified)
         and not queued
     )
 
 
-def _served(request: HttpRequest, content: bytes, content_type: str) -> HttpResponse:
+def _served(request: HttpRequest, content: bytes, headers: dict[str, str]) -> HttpResponse:
     token = get_token(request).encode()  # also tells the CSRF middleware to set the visitor's cookie
-    response = HttpResponse(content.replace(PLACEHOLDER, token), content_type=content_type)
+    response = HttpResponse(content.replace(PLACEHOLDER, token), headers=headers)
     response[HIT_HEADER] = "hit"
     return response
 
 
-def cached_public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Serve `view` to anonymous visitors from the cache; everyone else gets it rendered."""
+def _is_public_page(request: HttpRequest) -> bool:
+    try:
+        match = resolve(request.path_info, getattr(request, "urlconf", None))
+    except Resolver404:
+        return False
+    return getattr(match.func, PUBLIC_PAGE, False)
 
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        if not _anonymous_visitor(request):
-            return view(request, *args, **kwargs)
+
+class PublicPageCacheMiddleware:
+    """Serves and stores the pages marked with @cached_public_page, for anonymous visitors only.
+
+    It sits right after CsrfViewMiddleware, so a page from the cache skips the rest of the stack
+    (signing in, messages, the CSP and frame headers, which are stored with the page and replayed)
+    while the CSRF, session, language and security middleware still see every response.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if not (_anonymous_visitor(request) and _is_public_page(request)):
+            return self.get_response(request)
         key = _key(request)
         found = cache.get_many([VERSION_KEY, key])
         version, entry = found.get(VERSION_KEY), found.get(key)
@@ -135,11 +160,23 @@ def cached_public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpR
         if version is None:
             bump()
             version = cache.get(VERSION_KEY)
-        response = view(request, *args, **kwargs)
+        response = self.get_response(request)
         if version is not None and _storable(request, response):
             content = TOKEN.sub(rb"\1" + PLACEHOLDER + rb"\2", response.content)
-            cache.set(key, (version, content, response["Content-Type"]), timeout=_seconds())
+            headers = {k: v for k, v in response.headers.items() if k.lower() not in UNSTORED_HEADERS}
+            cache.set(key, (version, content, headers), timeout=_seconds())
             response[HIT_HEADER] = "miss"
         return response
 
+
+def cached_public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Mark `view` as a public page: PublicPageCacheMiddleware serves anonymous visitors from the cache."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        response = view(request, *args, **kwargs)
+        setattr(response, PUBLIC_PAGE, True)
+        return response
+
+    setattr(wrapper, PUBLIC_PAGE, True)
     return wrapper

@@ -58,6 +58,7 @@ MIDDLEWARE = [
     "pages.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    "pages.cache.PublicPageCacheMiddleware",  # anonymous visitors' public pages; after CSRF, before the rest
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",

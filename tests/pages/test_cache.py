@@ -10,10 +10,12 @@ from django.test import Client
 from django.urls import reverse
 
 from committees.services import mandate_move
+from deliberation.records import record_save, summary_publish
 from mandates.models import Mandate, PoliticalBody
-from pages.cache import HIT_HEADER
+from pages.cache import HIT_HEADER, public_pages_changed
 from recruitment.models import Call
 from tests.committees.factories import PoliticalBodyFactory, TaskCommitteeFactory
+from tests.deliberation.record_factories import cast
 from tests.recruitment.factories import ApplicationFactory, call_with_committee
 
 pytestmark = pytest.mark.django_db
@@ -112,9 +114,7 @@ def test_changing_a_call_shows_on_its_page_and_the_home_page_at_once(client):
     call.save(update_fields=["intro"])
     assert "Vi søger forældre." in get(client, call_url).content.decode()
     Call.objects.filter(pk=call.pk).update(state=Call.State.PLANNED)  # bypasses the signals …
-    from pages.cache import bump
-
-    bump()  # … so the writer bumps the version itself
+    public_pages_changed()  # … so the writer says so itself
     assert client.get(call_url).status_code == 404
     assert call_url not in get(client, reverse("home")).content.decode()
 
@@ -169,3 +169,45 @@ def test_with_the_cache_off_nothing_is_stored(client, settings, mandate):
     settings.PUBLIC_PAGE_CACHE_SECONDS = 0
     get(client, detail(mandate))
     assert HIT_HEADER not in get(client, detail(mandate))
+
+
+def test_a_page_from_the_cache_carries_the_headers_and_cookie_of_a_fresh_one(mandate):
+    fresh, hit = get(Client(), detail(mandate)), get(Client(), detail(mandate))
+    assert (fresh[HIT_HEADER], hit[HIT_HEADER]) == ("miss", "hit")
+    for header in (
+        "Content-Type",
+        "Content-Security-Policy",
+        "X-Frame-Options",
+        "X-Content-Type-Options",
+        "Referrer-Policy",
+        "Content-Language",
+        "Vary",
+    ):
+        assert hit.get(header) == fresh.get(header), header
+    assert settings.CSRF_COOKIE_NAME in hit.cookies
+
+
+def test_pages_not_marked_public_are_never_cached(client):
+    get(client, reverse("privacy"))
+    assert HIT_HEADER not in get(client, reverse("privacy"))
+
+
+def test_publishing_a_meeting_summary_shows_on_the_committee_page_at_once(
+    client, facilitator, politician, citizen, staff
+):
+    people = cast(facilitator=facilitator, politician=politician, citizen=citizen, staff=staff)
+    summary = "Udvalget vil foreslå gratis busser."
+    record_save(
+        meeting=people.meeting,
+        by=facilitator,
+        present_ids=(),
+        internal_notes="Fortroligt.",
+        decisions="",
+        ideas="",
+        summary=summary,
+    )
+    url = detail(people.committee.mandate)
+    get(client, url)
+    assert get(client, url)[HIT_HEADER] == "hit" and summary not in get(client, url).content.decode()
+    summary_publish(meeting=people.meeting, by=facilitator)
+    assert summary in get(client, url).content.decode()
