@@ -135,6 +135,7 @@ def measure_flow(base_url: str, plan) -> tuple[dict, dict]:
     from recruitment.models import Application
 
     spare_cookie, spare_path, spare_body = plan.flow.pop()
+    probe(base_url, "GET", spare_path, spare_cookie)  # the session's first request records its activity
     form = probe(base_url, "GET", spare_path, spare_cookie)
     sent = probe(base_url, "POST", spare_path, spare_cookie, spare_body)
     if form[0] != 200 or sent[0] != 302:
