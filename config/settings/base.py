@@ -250,7 +250,8 @@ OUTBOX_KICK_ON_COMMIT = env.bool("OUTBOX_KICK_ON_COMMIT", default=True)
 
 # Anonymous visitors get the public pages from the cache (pages/cache.py) for at most this long; any
 # change to what they show empties it at once, so this only bounds what changes with the clock alone.
-PUBLIC_PAGE_CACHE_SECONDS = env.int("PUBLIC_PAGE_CACHE_SECONDS", default=60)
+# Only with Redis: a per-process cache would not hear of a change made by another process (a worker).
+PUBLIC_PAGE_CACHE_SECONDS = env.int("PUBLIC_PAGE_CACHE_SECONDS", default=60 if REDIS_URL else 0)
 
 # Largest PDF staff may attach to a mandate.
 MANDATE_DOCUMENT_MAX_BYTES = env.int("MANDATE_DOCUMENT_MAX_BYTES", default=10_000_000)
