@@ -1,10 +1,12 @@
 """Sends what is due in the outbox: each message once, a failure in one never stopping the others.
 
-A message is claimed in a short transaction (`SELECT … FOR UPDATE SKIP LOCKED` plus a conditional
-update of its attempt count, so two ticks never take the same row on PostgreSQL or SQLite). The claim
-moves `due_at` a lease ahead; the message is then rendered and sent outside any transaction and
-marked sent. A worker killed mid-send leaves the row leased, and a later tick sends it again when
-the lease ends, with the same Message-ID so the receiver can drop the copy.
+Messages are claimed up to fifty at a time in a short transaction (`SELECT … FOR UPDATE SKIP LOCKED`
+plus an update conditional on the row still being due, so two ticks never take the same row on
+PostgreSQL or SQLite). The claim moves `due_at` a lease ahead; each message is then rendered and sent
+outside any transaction and marked sent on its own, and what a tick claimed but did not try goes
+back to the queue when it ends. A worker killed mid-send leaves its rows leased, and a later tick
+sends them when the lease ends: the one in flight perhaps again, with the same Message-ID so the
+receiver can drop the copy.
 """
 
 from __future__ import annotations
@@ -30,6 +32,9 @@ logger = logging.getLogger(__name__)
 # Retry waits 1, 2, 4 … minutes, never more than an hour between tries.
 BACKOFF_BASE_SECONDS = 60
 BACKOFF_MAX_SECONDS = 60 * 60
+# Messages claimed per transaction: one claim's round trips serve many sends, and a worker killed
+# mid-batch leaves the rest leased (sent later, never twice) rather than lost.
+CLAIM_SIZE = 50
 # When the mail server itself fails, every message waits this long, keeping its tries.
 SERVER_PAUSE = timedelta(minutes=1)
 
@@ -99,26 +104,38 @@ def _defer(notification: Notification, error: Exception, report: DispatchReport)
     report.deferred += 1
 
 
-def _claim_next(now) -> Notification | None:
+def _claim_batch(now, size: int) -> list[Notification]:
+    """Claim up to `size` due messages in one short transaction: the lease moves their `due_at` ahead.
+
+    The update is conditional on the row still being due, so on SQLite, which has no row locks, a row
+    two ticks both read goes to the one whose update lands first; the rows carrying our own lease
+    (to the microsecond) are ours.
+    """
     with transaction.atomic():
-        candidate = (
+        ids = list(
             Notification.objects.due(now)
-            .select_for_update(skip_locked=True, of=("self",))
-            .select_related("recipient")
+            .select_for_update(skip_locked=True)
             .order_by("due_at", "id")
-            .first()
+            .values_list("id", flat=True)[:size]
         )
-        if candidate is None:
-            return None
+        if not ids:
+            return []
         lease_until = timezone.now() + timedelta(seconds=settings.OUTBOX_LEASE_SECONDS)
-        claimed = Notification.objects.filter(
-            pk=candidate.pk, state=Notification.State.PENDING, attempts=candidate.attempts
-        ).update(attempts=F("attempts") + 1, due_at=lease_until)
-    if not claimed:  # another tick took it between our read and our update (SQLite has no row locks)
-        return None
-    candidate.attempts += 1
-    candidate.due_at = lease_until
-    return candidate
+        claimable = Notification.objects.due(now).filter(pk__in=ids)
+        claimable.update(attempts=F("attempts") + 1, due_at=lease_until)
+    return list(
+        Notification.objects.filter(pk__in=ids, state=Notification.State.PENDING, due_at=lease_until)
+        .select_related("recipient")
+        .order_by("due_at", "id")
+    )
+
+
+def _release(unsent: list[Notification], *, after: timedelta) -> None:
+    """Give claimed messages that were not tried back to the queue, their try not counted."""
+    if unsent:
+        Notification.objects.filter(
+            pk__in=[notification.pk for notification in unsent], state=Notification.State.PENDING
+        ).update(attempts=F("attempts") - 1, due_at=timezone.now() + after)
 
 
 def _send_one(notification: Notification, connection, report: DispatchReport) -> bool:
@@ -158,25 +175,35 @@ def outbox_dispatch(*, limit: int | None = None, seconds: float | None = None) -
     now = timezone.now()
     connection = get_connection()
     opened = False
+    tried = 0
+    unsent: list[Notification] = []
+    release_after = timedelta(0)
     try:
-        for _ in range(limit):
-            if time.monotonic() > deadline:
+        while tried < limit and time.monotonic() <= deadline:
+            unsent = _claim_batch(now, min(CLAIM_SIZE, limit - tried))
+            if not unsent:
                 break
-            notification = _claim_next(now)
-            if notification is None:
-                break
-            if not opened:
-                opened = True
-                try:
-                    connection.open()  # one SMTP session for the whole batch
-                except Exception as error:
-                    _defer(notification, error, report)
-                    logger.warning("Mail server unreachable; the outbox waits: %s", error)
-                    break
-            if not _send_one(notification, connection, report):
-                logger.warning("Mail server failing; the outbox waits for the next tick.")
+            while unsent and time.monotonic() <= deadline:
+                notification = unsent.pop(0)
+                tried += 1
+                if not opened:
+                    opened = True
+                    try:
+                        connection.open()  # one SMTP session for the whole tick
+                    except Exception as error:
+                        _defer(notification, error, report)
+                        logger.warning("Mail server unreachable; the outbox waits: %s", error)
+                        release_after = SERVER_PAUSE
+                        return report
+                if not _send_one(notification, connection, report):
+                    logger.warning("Mail server failing; the outbox waits for the next tick.")
+                    release_after = SERVER_PAUSE
+                    return report
+            if unsent:  # the tick's time is up
                 break
     finally:
+        # Whatever way the tick ends, claimed messages it did not try go back now, not when the lease ends.
+        _release(unsent, after=release_after)
         try:
             connection.close()
         except Exception:  # closing a broken SMTP connection can fail; nothing is lost

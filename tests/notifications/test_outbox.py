@@ -185,6 +185,28 @@ def test_an_unreachable_mail_server_delays_messages_without_using_up_their_tries
     assert "Connection refused" in Notification.objects.get(key="m0").last_error
 
 
+def test_messages_a_tick_claimed_but_had_no_time_for_are_given_back_at_once_with_their_tries(
+    citizen, monkeypatch
+):
+    import itertools
+
+    from notifications import dispatch
+
+    for n in range(5):
+        schedule(citizen, key=f"m{n}")
+    # The clock reads 0 while the tick starts and claims, then its time is up before the first send.
+    clock = itertools.chain([0.0, 0.0], itertools.repeat(1e6))
+    monkeypatch.setattr(dispatch.time, "monotonic", lambda: next(clock))
+
+    report = outbox_dispatch(seconds=10)
+    monkeypatch.undo()
+
+    assert report.sent == 0
+    assert set(Notification.objects.values_list("attempts", flat=True)) == {0}
+    assert Notification.objects.due().count() == 5  # not left leased for minutes
+    assert outbox_dispatch().sent == 5
+
+
 def test_a_sender_the_server_refuses_delays_every_message_without_using_up_tries(
     smtp_sink, settings, citizen
 ):
