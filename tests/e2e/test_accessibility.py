@@ -34,12 +34,10 @@ RECRUITING = "ny-ungepolitik"  # the open call
 CLIMATE = "klimatilpasning-i-lokalomraadet"  # adopted, no call yet
 
 
-@pytest.fixture(scope="module", autouse=True)
-def snapshots(django_db_setup, django_db_blocker) -> dict:
-    """The database as the migrations left it (the roles' groups, the default page texts), taken before
-    Chromium starts, and later the seeded demo. Once Playwright's event loop runs, Django hands the tests
-    another connection object, one without the copy serialized_rollback restores from, so seed() restores."""
-    return {"migrations": connections["default"]._test_serialized_contents}
+@pytest.fixture(scope="module")
+def snapshots() -> dict:
+    """The seeded demo, kept by the module's first seed() for the tests after it."""
+    return {}
 
 
 def restore(snapshot: str) -> None:
@@ -63,8 +61,6 @@ def email(local_part: str) -> str:
 
 def seed(snapshots: dict) -> dict:
     """The demo, plus an invitation for borger3 and a submitted deliverable with an amendment."""
-    from django.contrib.auth.models import Group
-
     from accounts.models import User
     from committees.models import TaskCommittee
     from deliberation.deliverables import deliverable_for, deliverable_submit, version_save
@@ -75,8 +71,6 @@ def seed(snapshots: dict) -> dict:
     if "demo" in snapshots:
         restore(snapshots["demo"])
         return dict(snapshots["world"])
-    if not Group.objects.exists():
-        restore(snapshots["migrations"])
     call_command("seed_demo", force=True, stdout=io.StringIO())
 
     call = Call.objects.get(mandate__slug=RECRUITING)
