@@ -26,6 +26,7 @@ DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/13")
 SECONDS = int(os.environ.get("BENCH_SECONDS", "8"))
 WARMUP_SECONDS = 2
+SLICES = 4  # bare view and page take turns, SECONDS / SLICES each
 BASELINE = "/bench/bare/"
 SESSIONS_PER_PAGE = 16  # signed-in pages rotate over this many sessions of the same person
 
@@ -91,8 +92,8 @@ def settle(base_url: str) -> None:
 
 
 def measure_page(base_url: str, name: str, audience: str, path: str, cookies: list[str]) -> dict:
-    """The page and, just before it, the baseline: the other work on the machine changes from minute
-    to minute, so each page is compared with the bare view measured under the same load."""
+    """The page in SLICES short runs, each right after as long a run of the bare view: the other work
+    on the machine changes from minute to minute, so both are measured under the same load."""
     from bench import wrk
 
     cookie = cookies[0] if cookies else ""
@@ -102,12 +103,14 @@ def measure_page(base_url: str, name: str, audience: str, path: str, cookies: li
     if first[0] != 200 or second[0] != 200:
         raise RuntimeError(f"{name}: {path} answered {first[0]}/{second[0]}, not 200")
     lines = lines_file("cookies-" + re.sub(r"\W+", "-", name).strip("-"), cookies) if cookies else None
-    settle(base_url)
-    baseline = wrk.run(base_url, BASELINE, seconds=SECONDS)
     wrk.run(base_url, path, seconds=WARMUP_SECONDS, lines=lines)
-    settle(base_url)  # a slow page's warm-up leaves requests queued that would count against it
-    result = wrk.run(base_url, path, seconds=SECONDS, lines=lines)
+    bare, page = [], []
+    for _ in range(SLICES):
+        settle(base_url)  # a slow page leaves requests queued that would count against the next run
+        bare.append(wrk.run(base_url, BASELINE, seconds=max(1, SECONDS // SLICES)))
+        page.append(wrk.run(base_url, path, seconds=max(1, SECONDS // SLICES), lines=lines))
     settle(base_url)
+    baseline, result = wrk.combine(bare), wrk.combine(page)
     print(
         f"  {name}: {result.rps:,.0f} req/s ({result.rps / baseline.rps:.0%} of {baseline.rps:,.0f}), "
         f"p99 {result.p99_ms:.1f} ms, queries {first[1]}/{second[1]}"

@@ -37,6 +37,26 @@ class Measure:
         return self.socket_errors + sum(n for code, n in self.statuses.items() if int(code) >= 400)
 
 
+def combine(slices: list[Measure]) -> Measure:
+    """Several short runs as one: requests and time add up; p50 and p90 are the request-weighted mean
+    of the slices' (an approximation), p99 and the maximum the worst slice's (on the safe side)."""
+    total = sum(m.requests for m in slices) or 1
+    statuses: dict[str, int] = {}
+    for measure in slices:
+        for code, count in measure.statuses.items():
+            statuses[code] = statuses.get(code, 0) + count
+    return Measure(
+        requests=sum(m.requests for m in slices),
+        seconds=sum(m.seconds for m in slices),
+        p50_ms=sum(m.p50_ms * m.requests for m in slices) / total,
+        p90_ms=sum(m.p90_ms * m.requests for m in slices) / total,
+        p99_ms=max(m.p99_ms for m in slices),
+        max_ms=max(m.max_ms for m in slices),
+        socket_errors=sum(m.socket_errors for m in slices),
+        statuses=statuses,
+    )
+
+
 def wrk_binary() -> str:
     found = shutil.which("wrk")
     if found is None:
