@@ -27,7 +27,7 @@ def titles(client, query: str = "") -> list[str]:
     response = client.get(LIST + query)
     assert response.status_code == 200
     return re.findall(
-        r'<h3 class="h5 card-title"><a href="[^"]+">([^<]+)</a></h3>', response.content.decode()
+        r'<h3 class="h5 card-title"[^>]*><a href="[^"]+">([^<]+)</a></h3>', response.content.decode()
     )
 
 

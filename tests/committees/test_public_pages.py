@@ -179,7 +179,7 @@ def test_the_committee_page_shows_the_mandate_in_full(client, youth_policy):
         "Active",
     ]:
         assert text in html, text
-    tasks = re.search(r'<ol class="mandate-tasks">(.*?)</ol>', html, re.S).group(1)
+    tasks = re.search(r'<ol class="mandate-tasks"[^>]*>(.*?)</ol>', html, re.S).group(1)
     assert tasks.index("beskrive de unges behov") < tasks.index("foreslå en vision")
     composition = re.search(r'id="composition-heading".*?</dl>', html, re.S).group(0)
     assert re.search(r"<dt>Citizens</dt><dd>11</dd>", composition)

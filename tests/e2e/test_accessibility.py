@@ -195,6 +195,11 @@ def test_every_public_page_passes_axe_in_danish_and_english(open_browser, snapsh
             "/accounts/password/reset/",
         ],
     )
+    # What the municipality wrote is Danish on the English pages too, and says so (WCAG 3.1.2).
+    visitor = open_browser("en", "reader")
+    visitor.go(f"/committees/{FINISHED}/")
+    assert visitor.page.locator("h1[lang=da]").inner_text() == "Ungepolitik 2025"
+    assert visitor.page.locator("#problem-heading + [lang=da]").inner_text().startswith("Unge i Gentofte")
 
 
 def test_every_page_of_a_citizen_with_an_application_passes_axe(open_browser, snapshots):
