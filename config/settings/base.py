@@ -153,6 +153,9 @@ ACCOUNT_RATE_LIMITS = {
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = MUNICIPALITY_NAME
+# A code typed in the last seconds of its 30 s window still counts in the next (RFC 6238 §5.2 allows one
+# step of delay); allauth refuses a code used once already.
+MFA_TOTP_TOLERANCE = 1
 # People can see and end their sessions; the last-seen time is updated at most every 5 minutes.
 USERSESSIONS_TRACK_ACTIVITY = True
 
