@@ -115,6 +115,11 @@ def measure_page(base_url: str, name: str, audience: str, path: str, cookies: li
         f"  {name}: {result.rps:,.0f} req/s ({result.rps / baseline.rps:.0%} of {baseline.rps:,.0f}), "
         f"p99 {result.p99_ms:.1f} ms, queries {first[1]}/{second[1]}"
     )
+    return page_row(name, audience, path, baseline, result, queries=[first[1], second[1]])
+
+
+def page_row(name: str, audience: str, path: str, baseline, result, *, queries: list[int]) -> dict:
+    """One page's line of the results: its wrk figures beside the bare view's of the same minute."""
     return {
         "name": name,
         "audience": audience,
@@ -129,7 +134,7 @@ def measure_page(base_url: str, name: str, audience: str, path: str, cookies: li
         "requests": result.requests,
         "failures": result.failures,
         "statuses": result.statuses,
-        "queries": [first[1], second[1]],
+        "queries": queries,
     }
 
 
@@ -153,22 +158,14 @@ def measure_flow(base_url: str, plan) -> tuple[dict, dict]:
     print(
         f"  apply and submit: {submitted} applications in {result.seconds:.1f} s, p99 {result.p99_ms:.1f} ms"
     )
-    page = {
-        "name": "Apply and submit (GET form, POST it)",
-        "audience": "signed in",
-        "path": spare_path,
-        "baseline_rps": baseline.rps,
-        "ratio": result.rps / baseline.rps if baseline.rps else 0.0,
-        "rps": result.rps,
-        "p50_ms": result.p50_ms,
-        "p90_ms": result.p90_ms,
-        "p99_ms": result.p99_ms,
-        "max_ms": result.max_ms,
-        "requests": result.requests,
-        "failures": result.failures,
-        "statuses": result.statuses,
-        "queries": [form[1], sent[1]],
-    }
+    page = page_row(
+        "Apply and submit (GET form, POST it)",
+        "signed in",
+        spare_path,
+        baseline,
+        result,
+        queries=[form[1], sent[1]],
+    )
     return page, {"submitted": submitted, "seconds": result.seconds, "statuses": result.statuses}
 
 
