@@ -9,7 +9,8 @@ AXE_SOURCE = (Path(__file__).parent / "vendor" / "axe.min.js").read_text(encodin
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 RUN_AXE = """async (tags) => {
-  const results = await axe.run(document, {runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]});
+  const options = {runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]};
+  const results = await axe.run(document, options);
   return results.violations.map(v => ({
     id: v.id, impact: v.impact, help: v.help,
     nodes: v.nodes.slice(0, 5).map(n => ({target: n.target.join(" "), summary: n.failureSummary})),

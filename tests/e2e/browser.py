@@ -1,4 +1,4 @@
-"""Where the browser tests find Chromium and how they start it: Debian's package, never a downloaded browser."""
+"""Where the browser tests find Chromium and how they start it: Debian's package, never a downloaded one."""
 
 from __future__ import annotations
 

@@ -19,5 +19,7 @@ def test_the_home_page_opens_in_chromium_without_a_violation_in_danish_and_engli
 def test_axe_reports_a_violation_when_a_page_has_one(open_browser):
     visitor = open_browser("da")
     visitor.go("/")
-    visitor.page.evaluate("() => document.querySelector('main').insertAdjacentHTML('beforeend', '<img src=x.png>')")
+    visitor.page.evaluate(
+        "() => document.querySelector('main').insertAdjacentHTML('beforeend', '<img src=x.png>')"
+    )
     assert "image-alt" in [violation["id"] for violation in axe_violations(visitor.page)]
