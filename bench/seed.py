@@ -28,9 +28,6 @@ CITIZENS = 2_500  # the first 2,000 apply; the last 500 are kept for the apply-a
 APPLICATIONS = 20_000
 BIG_CALL = 2_000  # applicants to the dashboard's call
 FLOW_CALLS = 10  # open calls the flow's citizens apply to
-GENDERS = ("woman", "man", "other", "")
-AGE_BANDS = ("18_24", "25_34", "35_49", "50_64", "65_plus", "")
-DISTRICTS = ("Hellerup", "Gentofte", "Vangede", "Ordrup", "")
 BACKEND = "django.contrib.auth.backends.ModelBackend"
 
 
@@ -71,6 +68,8 @@ def _structure() -> list[Call]:
 
 
 def _applications(calls: list[Call], citizens: list[User], rng: random.Random) -> list[Application]:
+    from tests.recruitment.review_factories import unsaved_application
+
     notice = PrivacyNotice.objects.current()
     now = timezone.now()
     big, others = calls[0], calls[1 + FLOW_CALLS :] or calls[1:]
@@ -80,22 +79,7 @@ def _applications(calls: list[Call], citizens: list[User], rng: random.Random) -
     for index, call in enumerate(others):
         pairs += [(call, user) for user in rng.sample(applying, per_call + (index < extra))]
     rows = [
-        Application(
-            call=call,
-            applicant=user,
-            reference=f"B{n:07d}",
-            motivation=f"Jeg vil gerne være med, nummer {n}.\nJeg har erfaring fra foreningslivet.",
-            lives_in_municipality=True,
-            postal_code="2820",
-            organisation=f"Forening {n % 40}" if n % 3 == 0 else "",
-            takes_part_as_individual=n % 3 == 0,
-            gender=GENDERS[n % len(GENDERS)],
-            age_band=AGE_BANDS[n % len(AGE_BANDS)],
-            district=DISTRICTS[n % len(DISTRICTS)],
-            privacy_notice=notice,
-            consented_at=now,
-            submitted_at=now,
-        )
+        unsaved_application(n, call=call, applicant=user, notice=notice, now=now)
         for n, (call, user) in enumerate(pairs)
     ]
     return Application.objects.bulk_create(rows, batch_size=2_000)

@@ -46,6 +46,26 @@ def closed_call(**kwargs) -> Call:
     return close(call_with_committee(**kwargs))
 
 
+def unsaved_application(n: int, *, call: Call, applicant: User, notice: PrivacyNotice, now) -> Application:
+    """Applicant number `n`, for bulk_create: demographics, organisations and districts vary with `n`."""
+    return Application(
+        call=call,
+        applicant=applicant,
+        reference=f"B{n:07d}",
+        motivation=f"Jeg vil gerne være med, nummer {n}.\nMere om mig.",
+        lives_in_municipality=True,
+        postal_code="2820",
+        organisation=f"Forening {n % 40}" if n % 3 == 0 else "",
+        takes_part_as_individual=n % 3 == 0,
+        gender=GENDERS[n % len(GENDERS)],
+        age_band=AGE_BANDS[n % len(AGE_BANDS)],
+        district=DISTRICTS[n % len(DISTRICTS)],
+        privacy_notice=notice,
+        consented_at=now,
+        submitted_at=now,
+    )
+
+
 def bulk_applications(call: Call, count: int, *, start: int = 0) -> list[Application]:
     """`count` applicants with one to three profiles, varied demographics, shared organisations, missed
     meetings and ratings, in a handful of bulk inserts (one privacy notice for all)."""
@@ -56,22 +76,7 @@ def bulk_applications(call: Call, count: int, *, start: int = 0) -> list[Applica
         User(email=f"bulk{n}@example.dk", full_name=f"Ansøger {n}", password="!") for n in numbers
     )
     applications = Application.objects.bulk_create(
-        Application(
-            call=call,
-            applicant=user,
-            reference=f"B{n:07d}",
-            motivation=f"Jeg vil gerne være med, nummer {n}.\nMere om mig.",
-            lives_in_municipality=True,
-            postal_code="2820",
-            organisation=f"Forening {n % 40}" if n % 3 == 0 else "",
-            takes_part_as_individual=n % 3 == 0,
-            gender=GENDERS[n % len(GENDERS)],
-            age_band=AGE_BANDS[n % len(AGE_BANDS)],
-            district=DISTRICTS[n % len(DISTRICTS)],
-            privacy_notice=notice,
-            consented_at=now,
-            submitted_at=now,
-        )
+        unsaved_application(n, call=call, applicant=user, notice=notice, now=now)
         for n, user in zip(numbers, users, strict=True)
     )
     profiles = list(call.mandate.profiles.all())

@@ -10,7 +10,6 @@ from __future__ import annotations
 import threading
 from contextlib import contextmanager
 
-import pytest
 from django.db import connection, transaction
 from django.urls import reverse
 
@@ -20,15 +19,12 @@ from recruitment.models import Application, ApplicationChoice, ApplicationEvent
 from tests.factories import UserFactory
 from tests.recruitment.citizen_factories import answers
 from tests.recruitment.factories import call_with_committee
-from tests.support.processes import database_url, gunicorn, missing_real_services, service_env, wait_for
+from tests.support.processes import NEEDS_REAL_SERVICES, database_url, gunicorn, service_env, wait_for
 from tests.support.smtp import free_port
 from tests.support.tcp_proxy import TcpProxy
 from tests.support.web import Browser, server_answers
 
-pytestmark = [
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-    pytest.mark.skipif(bool(missing_real_services()), reason=missing_real_services() or "-"),
-]
+pytestmark = NEEDS_REAL_SERVICES
 
 UNAVAILABLE = "We cannot reach our database right now"
 

@@ -11,7 +11,6 @@ import ast
 from collections import Counter
 from datetime import timedelta
 
-import pytest
 from django.utils import timezone
 
 from committees.models import Meeting, Membership
@@ -23,8 +22,8 @@ from tests.committees.factories import MeetingFactory
 from tests.recruitment.citizen_factories import invitation_with_reserve
 from tests.recruitment.factories import ApplicationFactory, call_with_committee
 from tests.support.processes import (
+    NEEDS_REAL_SERVICES,
     celery_worker,
-    missing_real_services,
     send_tasks,
     service_env,
     task_results,
@@ -33,10 +32,7 @@ from tests.support.processes import (
 )
 from tests.support.smtp import SmtpSink
 
-pytestmark = [
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-    pytest.mark.skipif(bool(missing_real_services()), reason=missing_real_services() or "-"),
-]
+pytestmark = NEEDS_REAL_SERVICES
 
 PER_KIND = 6  # calls to close, invitations to expire, invitations to remind
 MEETINGS = 4

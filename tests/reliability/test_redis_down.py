@@ -12,7 +12,6 @@ import re
 import time
 from collections import Counter
 
-import pytest
 from django.urls import reverse
 
 from notifications.emails import message_id
@@ -23,10 +22,10 @@ from tests.recruitment.citizen_factories import answers
 from tests.recruitment.factories import ApplicationFactory, RatingFactory, call_with_committee
 from tests.recruitment.review_factories import close, politicians
 from tests.support.processes import (
+    NEEDS_REAL_SERVICES,
     celery_beat,
     celery_worker,
     gunicorn,
-    missing_real_services,
     service_env,
     wait_for,
     worker_ready,
@@ -34,10 +33,7 @@ from tests.support.processes import (
 from tests.support.smtp import SmtpSink, free_port
 from tests.support.web import Browser, server_answers
 
-pytestmark = [
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-    pytest.mark.skipif(bool(missing_real_services()), reason=missing_real_services() or "-"),
-]
+pytestmark = NEEDS_REAL_SERVICES
 
 CITIZENS_WHILE_DOWN = 5
 # A page answers in well under a second here; kombu's reconnect loop on a dead broker took six.

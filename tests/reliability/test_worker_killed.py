@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections import Counter
 
-import pytest
 from django.db import transaction
 
 from accounts.models import User
@@ -17,21 +16,18 @@ from notifications.emails import message_id
 from notifications.models import Notification
 from notifications.services import notification_schedule
 from tests.support.processes import (
+    NEEDS_REAL_SERVICES,
     celery_beat,
     celery_worker,
     count_in,
     kill,
-    missing_real_services,
     service_env,
     wait_for,
     worker_ready,
 )
 from tests.support.smtp import SmtpSink
 
-pytestmark = [
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-    pytest.mark.skipif(bool(missing_real_services()), reason=missing_real_services() or "-"),
-]
+pytestmark = NEEDS_REAL_SERVICES
 
 TICK_DONE = "] succeeded in"  # the worker log line of a finished task
 SCHEDULED = 300

@@ -18,6 +18,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from django.conf import settings
 from django.db import connection
 
@@ -33,6 +34,14 @@ def missing_real_services() -> str:
     if shutil.which("redis-server") is None:
         return "fault tests need redis-server on PATH"
     return ""
+
+
+# The marks of every test module that starts real processes: committed data the processes can see,
+# the migrations' rows restored afterwards, and a skip with the reason where the services are missing.
+NEEDS_REAL_SERVICES = [
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.skipif(bool(missing_real_services()), reason=missing_real_services() or "-"),
+]
 
 
 def wait_for(condition: Callable[[], object], *, timeout: float, what: str, every: float = 0.1):
