@@ -36,6 +36,8 @@ def test_translations_keep_every_placeholder_of_the_english_text():
 
 
 def test_the_compiled_catalogue_matches_the_source():
-    compiled = {e.msgid: e.msgstr for e in polib.mofile(str(LOCALE / "django.mo")) if not e.msgid_plural}
-    source = {e.msgid: e.msgstr for e in entries() if not e.msgid_plural}
+    compiled = {
+        (e.msgctxt, e.msgid): e.msgstr for e in polib.mofile(str(LOCALE / "django.mo")) if not e.msgid_plural
+    }
+    source = {(e.msgctxt, e.msgid): e.msgstr for e in entries() if not e.msgid_plural}
     assert compiled == source, "run `make messages` and commit locale/da/LC_MESSAGES/django.mo"

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "csp",
     # Ours, in the order of their dependencies (DESIGN.md §3).
     "accounts",
+    "audit",
     "notifications",
     "pages",
     "mandates",
