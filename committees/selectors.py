@@ -89,28 +89,32 @@ def recent_public_transitions(limit: int) -> list[MandateTransition]:
 
 def public_committee(slug: str) -> Mandate:
     """One public mandate with everything its committee page shows; 404 for drafts and unknown slugs."""
+    return _get_or_404(_with_committee_page(public_mandates()), slug)
+
+
+def any_committee(slug: str) -> Mandate:
+    """One mandate, drafts too, with what `public_committee` loads: for council staff's documents."""
+    return _get_or_404(_with_committee_page(Mandate.objects.all()), slug)
+
+
+def _with_committee_page(mandates: QuerySet[Mandate]) -> QuerySet[Mandate]:
     members = Membership.objects.filter(left_on__isnull=True).select_related("user", "profile")
-    queryset = (
-        public_mandates()
-        .select_related("committee", "adopted_by")
-        .prefetch_related(
-            "tasks",
-            "profiles",
-            Prefetch("receiving_bodies", queryset=ReceivingBody.objects.select_related("body")),
-            Prefetch(
-                "documents", queryset=MandateDocument.objects.filter(public=True), to_attr="public_documents"
-            ),
-            Prefetch(
-                "transitions",
-                queryset=MandateTransition.objects.exclude(to_state=S.DRAFT),
-                to_attr="public_transitions",
-            ),
-            Prefetch("committee__memberships", queryset=members, to_attr="active_memberships"),
-            # The agenda is for members only: it is not even read here.
-            Prefetch("committee__meetings", queryset=Meeting.objects.defer("agenda"), to_attr="meeting_plan"),
-        )
+    return mandates.select_related("committee", "adopted_by").prefetch_related(
+        "tasks",
+        "profiles",
+        Prefetch("receiving_bodies", queryset=ReceivingBody.objects.select_related("body")),
+        Prefetch(
+            "documents", queryset=MandateDocument.objects.filter(public=True), to_attr="public_documents"
+        ),
+        Prefetch(
+            "transitions",
+            queryset=MandateTransition.objects.exclude(to_state=S.DRAFT),
+            to_attr="public_transitions",
+        ),
+        Prefetch("committee__memberships", queryset=members, to_attr="active_memberships"),
+        # The agenda is for members only: it is not even read here.
+        Prefetch("committee__meetings", queryset=Meeting.objects.defer("agenda"), to_attr="meeting_plan"),
     )
-    return _get_or_404(queryset, slug)
 
 
 def public_committee_meetings(slug: str) -> Mandate:

@@ -42,9 +42,14 @@ def validate_pdf(upload) -> None:
 _DANISH_LETTERS = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"})
 
 
+def file_name(title: str, *, fallback: str) -> str:
+    """A file name (without extension) from a title, safe in any header and on any disk."""
+    return slugify(title.translate(_DANISH_LETTERS))[:100] or fallback
+
+
 def pdf_download(stored_file, *, title: str, fallback: str) -> FileResponse:
-    """A stored PDF as a download, named from its title in a way safe in any header and on any disk."""
-    name = slugify(title.translate(_DANISH_LETTERS))[:100] or fallback
+    """A stored PDF as a download, named from its title."""
+    name = file_name(title, fallback=fallback)
     return FileResponse(
         stored_file.open("rb"), as_attachment=True, filename=f"{name}.pdf", content_type="application/pdf"
     )

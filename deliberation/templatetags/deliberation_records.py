@@ -6,48 +6,17 @@ summary that has not been published.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
 from django import template
 from django.utils.dateparse import parse_date
 
 from committees.models import TaskCommittee
-from deliberation.models import MeetingRecord
+from deliberation.selectors import PublishedSummary, published_summaries_of
+
+__all__ = ["PublishedSummary", "as_date", "published_summaries", "published_summaries_of"]
 
 register = template.Library()
-
-
-@dataclass(frozen=True)
-class PublishedSummary:
-    """What the public may read of a meeting: its number, its time and the published summary."""
-
-    number: int
-    starts_at: datetime
-    summary: str
-    published_at: datetime
-
-
-def published_summaries_of(committee: TaskCommittee | None) -> list[PublishedSummary]:
-    """The committee's published decision summaries, in meeting order; one query."""
-    if committee is None:
-        return []
-    records = (
-        MeetingRecord.objects.filter(meeting__committee=committee, summary_published_at__isnull=False)
-        .exclude(summary="")
-        .select_related("meeting")
-        .only("summary", "summary_published_at", "meeting__number", "meeting__starts_at")
-        .order_by("meeting__starts_at", "meeting__number")
-    )
-    return [
-        PublishedSummary(
-            number=record.meeting.number,
-            starts_at=record.meeting.starts_at,
-            summary=record.summary,
-            published_at=record.summary_published_at,
-        )
-        for record in records
-    ]
 
 
 @register.simple_tag

@@ -1,0 +1,144 @@
+"""Reads of the committee's work for pages and documents outside this app (the public committee page, the
+case document): the published decision summaries, attendance, the submitted deliverable, its route and the
+Council's decision. Each function costs a fixed number of queries.
+
+The public may read published decision summaries only: never internal notes, decisions, ideas or a summary
+that has not been published.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from committees.models import Meeting, Membership, TaskCommittee
+from deliberation.models import Amendment, CouncilDecision, Deliverable, MeetingRecord, ReviewStep
+from deliberation.review import current_amendments
+from mandates.models import PoliticalBody
+
+
+@dataclass(frozen=True)
+class PublishedSummary:
+    """What the public may read of a meeting: its number, its time and the published summary."""
+
+    number: int
+    starts_at: datetime
+    summary: str
+    published_at: datetime
+
+
+def published_summaries_of(committee: TaskCommittee | None) -> list[PublishedSummary]:
+    """The committee's published decision summaries, in meeting order; one query."""
+    if committee is None:
+        return []
+    records = (
+        MeetingRecord.objects.filter(meeting__committee=committee, summary_published_at__isnull=False)
+        .exclude(summary="")
+        .select_related("meeting")
+        .only("summary", "summary_published_at", "meeting__number", "meeting__starts_at")
+        .order_by("meeting__starts_at", "meeting__number")
+    )
+    return [
+        PublishedSummary(
+            number=record.meeting.number,
+            starts_at=record.meeting.starts_at,
+            summary=record.summary,
+            published_at=record.summary_published_at,
+        )
+        for record in records
+    ]
+
+
+@dataclass(frozen=True)
+class MeetingAttendance:
+    """A meeting the committee held, and how many of its members were there, by role."""
+
+    number: int
+    starts_at: datetime
+    members: int  # the committee's members on the day
+    recorded: bool  # whether the facilitators logged attendance at all
+    present_by_role: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def present(self) -> int:
+        return sum(self.present_by_role.values())
+
+
+def attendance_of(committee: TaskCommittee) -> list[MeetingAttendance]:
+    """The meetings held, in order, with attendance in numbers; three queries.
+
+    Held means not cancelled and begun: a meeting of the fixed plan takes place unless it is cancelled, and
+    the facilitators may log it later or not at all (then `recorded` is False).
+    """
+    meetings = list(
+        Meeting.objects.filter(committee=committee)
+        .filter(Q(state=Meeting.State.HELD) | Q(state=Meeting.State.PLANNED, starts_at__lte=timezone.now()))
+        .annotate(records=Count("record"))
+        .order_by("starts_at", "number")
+        .values_list("pk", "number", "starts_at", "records")
+    )
+    present: dict[int, Counter] = {}
+    rows = (
+        MeetingRecord.present.through.objects.filter(meetingrecord__meeting__committee=committee)
+        .values_list("meetingrecord__meeting_id", "membership__role")
+        .annotate(count=Count("pk"))
+    )
+    for meeting_id, role, count in rows:
+        present.setdefault(meeting_id, Counter())[role] += count
+    terms = list(Membership.objects.filter(committee=committee).values_list("joined_on", "left_on"))
+    return [
+        MeetingAttendance(
+            number=number,
+            starts_at=starts_at,
+            members=_members_on(terms, timezone.localdate(starts_at)),
+            recorded=bool(records),
+            present_by_role=dict(present.get(pk, {})),
+        )
+        for pk, number, starts_at, records in meetings
+    ]
+
+
+def _members_on(terms: list[tuple[date, date | None]], day: date) -> int:
+    return sum(1 for joined, left in terms if joined <= day and (left is None or left > day))
+
+
+def submitted_deliverable(committee: TaskCommittee | None) -> Deliverable | None:
+    """The committee's deliverable once a version of it has been submitted (with that version), else None."""
+    if committee is None:
+        return None
+    return (
+        Deliverable.objects.filter(committee=committee, submitted_version__isnull=False)
+        .select_related("submitted_version", "committee__mandate")
+        .first()
+    )
+
+
+@dataclass(frozen=True)
+class RouteStop:
+    """A body on the delivery's route, and each time it has dealt with the delivery so far."""
+
+    body: PoliticalBody
+    steps: list[ReviewStep]
+
+
+def review_route(deliverable: Deliverable) -> list[RouteStop]:
+    """The route in order with each body's handling so far; two queries."""
+    steps: dict[int, list[ReviewStep]] = {}
+    for step in deliverable.review_steps.order_by("meeting_date", "id"):
+        steps.setdefault(step.route_entry_id, []).append(step)
+    entries = deliverable.committee.mandate.receiving_bodies.select_related("body")
+    return [RouteStop(body=entry.body, steps=steps.get(entry.pk, [])) for entry in entries]
+
+
+def latest_decision(deliverable: Deliverable) -> CouncilDecision | None:
+    """The City Council's latest decision on the delivery, with the version it decided on; one query."""
+    return deliverable.decisions.select_related("version").order_by("-decided_on", "-id").first()
+
+
+def accepted_amendments(deliverable: Deliverable) -> list[Amendment]:
+    """The amendments to the current submission that the Council accepted, in the order proposed."""
+    return list(current_amendments(deliverable).filter(state=Amendment.State.ACCEPTED))
