@@ -6,8 +6,10 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PIP_NO_CACHE_DIR=1 \
     DJANGO_SETTINGS_MODULE=config.settings.production
 
+# libpq5 for PostgreSQL; Pango, HarfBuzz and a font for the case documents' PDFs (WeasyPrint).
 RUN apt-get update \
     && apt-get install -y --no-install-recommends libpq5 \
+       libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core \
     && rm -rf /var/lib/apt/lists/* \
     && useradd --create-home --uid 1000 samskab
 

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "committees",
     "recruitment",
     "deliberation",
+    "case_documents",  # documents for the agenda system, composed from mandates, committees and deliberation
     "demo",  # demo data for `make run`; uses every app, used by none
 ]
 
@@ -247,7 +248,10 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        "weasyprint.progress": {"level": "WARNING"},  # a line per step of every PDF otherwise
+    },
 }
 # After a message is scheduled, ask a worker to send it at once instead of at the next tick.
 OUTBOX_KICK_ON_COMMIT = env.bool("OUTBOX_KICK_ON_COMMIT", default=True)
@@ -259,6 +263,9 @@ PUBLIC_PAGE_CACHE_SECONDS = env.int("PUBLIC_PAGE_CACHE_SECONDS", default=60 if R
 
 # Largest PDF staff may attach to a mandate.
 MANDATE_DOCUMENT_MAX_BYTES = env.int("MANDATE_DOCUMENT_MAX_BYTES", default=10_000_000)
+# How long a made case document or mandate (PDF, DOCX) is kept in the cache. Any change to what it shows
+# makes a new one at once (its key is a fingerprint of its content); this only bounds the cache's size.
+CASE_DOCUMENT_CACHE_SECONDS = env.int("CASE_DOCUMENT_CACHE_SECONDS", default=7 * 24 * 3600)
 
 # --- Recruitment.
 # Postal codes that count as living in the municipality (Gentofte's by default).
