@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from demo.committees import seed_committees
 from demo.deliberation import seed_deliberation
+from demo.documents import seed_layout
 from demo.people import DEMO_PASSWORD, DEMO_TOTP_SECRET, seed_people
 from demo.recruitment import seed_recruitment
 
@@ -32,6 +33,7 @@ class Command(BaseCommand):
             self.stdout.write(f"mandate: {mandate.title} ({mandate.get_state_display()})")
         call = seed_recruitment(people)
         seed_deliberation(people)
+        seed_layout()
         if call is not None:
             self.stdout.write(f"open call: {call} ({call.applications.count()} applications)")
         self.stdout.write(
