@@ -14,10 +14,10 @@ deliverable on first sight, a calendar address) leave nothing behind.
 from __future__ import annotations
 
 import pytest
-from django.db import transaction
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tests.access.world import SECRETS, World, build_world
+from tests.support.module_data import kept_for_the_module
 
 LOGIN = "login"  # 302 to the sign-in page
 ROLES = (
@@ -84,6 +84,11 @@ MATRIX: list[tuple[str, str, tuple]] = [
     ("deliberation:deliverable_submit",   "slug",              (LOGIN, 405,   405,   405,   405,   405,   405,   405)),  # POST only
     ("deliberation:deliverable_amend",    "slug",              (LOGIN, 405,   405,   405,   405,   405,   405,   405)),  # POST only
     ("deliberation:evaluation",           "slug",              (LOGIN, 404,   404,   404,   404,   404,   404,   404)),  # no survey before the committee concludes
+    # --- Documents for the agenda system (tests/case_documents/test_access.py has every state of the deliverable).
+    ("case_documents:mandate_pdf",        "slug",              (200,   200,   200,   200,   200,   200,   200,   200)),  # a public mandate, as its print view
+    ("case_documents:mandate_docx",       "slug",              (200,   200,   200,   200,   200,   200,   200,   200)),  # a public mandate, as its print view
+    ("case_documents:case_document_pdf",  "slug",              (404,   404,   404,   404,   404,   404,   404,   404)),  # nothing submitted yet: no case document
+    ("case_documents:case_document_docx", "slug",              (404,   404,   404,   404,   404,   404,   404,   404)),  # nothing submitted yet: no case document
     # --- Our own account pages (allauth's are not ours to test here).
     ("accounts:second_factor_required",   "",                  (LOGIN, 302,   302,   302,   302,   302,   302,   302)),  # nothing to set up: back to next
     ("accounts:language_switch",          "",                  (405,   405,   405,   405,   405,   405,   405,   405)),  # POST only
@@ -97,14 +102,8 @@ OUTSIDERS = ("other_applicant", "citizen", "politician_b")
 @pytest.fixture(scope="module")
 def world(django_db_setup, django_db_blocker):
     """The world, built once; rolled back when the module is done."""
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            yield build_world()
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
+    with kept_for_the_module(django_db_blocker, build_world) as world:
+        yield world
 
 
 # The table's short names for the URL arguments, taken from the world.

@@ -14,13 +14,13 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.core.cache import cache
-from django.db import transaction
 from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.access.world import World, build_world
 from tests.hostile.junk import check, form_data
+from tests.support.module_data import kept_for_the_module
 
 FUZZ = settings(
     max_examples=25,
@@ -33,14 +33,8 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture(scope="module")
 def world(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            yield build_world()
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
+    with kept_for_the_module(django_db_blocker, build_world) as world:
+        yield world
 
 
 def ids(world: World) -> tuple[str, ...]:

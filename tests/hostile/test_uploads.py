@@ -8,7 +8,6 @@ import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import transaction
 from django.db.models.fields.files import FieldFile
 from django.urls import reverse
 
@@ -16,6 +15,7 @@ from deliberation.models import MeetingAttachment
 from mandates.models import MandateDocument
 from tests.access.world import build_world
 from tests.hostile.junk import body_of
+from tests.support.module_data import kept_for_the_module
 
 pytestmark = pytest.mark.django_db
 
@@ -42,14 +42,8 @@ SERVER_NAME = re.compile(r"\A[\w/-]+/[0-9a-f]{32}\.pdf\Z")
 
 @pytest.fixture(scope="module")
 def world(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            yield build_world()
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
+    with kept_for_the_module(django_db_blocker, build_world) as world:
+        yield world
 
 
 @pytest.fixture(autouse=True)
