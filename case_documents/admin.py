@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from accounts import roles
 from case_documents.models import DocumentLayout
 
 
@@ -17,9 +18,20 @@ class DocumentLayoutAdmin(admin.ModelAdmin):
         (_("Footer"), {"fields": ("footer_da", "footer_en")}),
     )
 
+    # The admin site's door lets only council staff in (accounts); every one of them keeps the layout, as
+    # the audit trail's admin lets every one of them read it.
+    def has_module_permission(self, request) -> bool:
+        return roles.is_council_staff(request.user)
+
+    def has_view_permission(self, request, obj=None) -> bool:
+        return roles.is_council_staff(request.user)
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return roles.is_council_staff(request.user)
+
     def has_add_permission(self, request) -> bool:
         # One layout for every document.
-        return super().has_add_permission(request) and not DocumentLayout.objects.exists()
+        return roles.is_council_staff(request.user) and not DocumentLayout.objects.exists()
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False
