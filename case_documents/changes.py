@@ -86,6 +86,8 @@ def words_marked(before: str, after: str) -> tuple[Run, ...]:
             continue
         if a2 > a1:
             runs.extend(_marked("".join(old[a1:a2]), DELETED, keep_space=False))
+        if a2 > a1 and b2 > b1:
+            runs.append(Run(" "))  # "[removed: a] [added: b]", the two marks apart
         if b2 > b1:
             runs.extend(_marked("".join(new[b1:b2]), INSERTED, keep_space=True))
     return tuple(run for run in runs if run.text)

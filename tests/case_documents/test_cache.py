@@ -83,3 +83,29 @@ def test_a_tree_holding_an_object_is_refused_rather_than_cached_under_a_key_that
     )
     with pytest.raises(ValueError, match="plain values"):
         generate.fingerprint(document)
+
+
+def test_composing_the_case_document_costs_the_same_queries_however_much_the_committee_did(client, staff):
+    from committees.models import Meeting
+    from tests.committees.factories import MeetingFactory
+    from tests.support.queries import queries_for_page
+
+    cast = committee_at_work()
+    deliverable = submitted(cast)
+    MeetingFactory(committee=cast.committee, number=1, state=Meeting.State.HELD)
+    url = reverse("case_documents:case_document_docx", args=[cast.mandate.slug])
+    client.force_login(staff)
+    small = queries_for_page(client, url, savepoints=False)
+    for number in range(2, 9):
+        MeetingFactory(committee=cast.committee, number=number, state=Meeting.State.HELD)
+    for day in (3, 10, 17):
+        review_step_record(
+            deliverable=deliverable,
+            route_entry=cast.standing,
+            meeting_date=date(2026, 11, day),
+            agenda_item=str(day),
+            outcome=ReviewStep.Outcome.POSTPONED,
+            text=f"Udsat {day}.",
+            by=staff,
+        )
+    assert queries_for_page(client, url, savepoints=False) == small

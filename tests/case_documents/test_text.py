@@ -90,5 +90,5 @@ def test_whole_paragraphs_and_list_items_added_or_removed_are_marked_whole():
     first, items, added = blocks
     assert first == Paragraph(runs=(Run("Første."),))
     assert items.items[0] == (Run("a"),)
-    assert [(r.text, r.change) for r in items.items[1]] == [("b", DELETED), ("c", INSERTED)]
+    assert [(r.text, r.change) for r in items.items[1]] == [("b", DELETED), (" ", ""), ("c", INSERTED)]
     assert added == Paragraph(runs=(Run("Nyt afsnit.", change=INSERTED),))

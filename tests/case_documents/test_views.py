@@ -87,3 +87,15 @@ def test_the_consultations_report_has_its_own_section_in_the_committees_work_whe
         text = pdf_text(render_pdf.render_pdf(report))
         assert "Høringen og hvad vi hørte" in text and "212 unge" in text
         assert ("Heading 4", "Høringen og hvad vi hørte") in headings(word(render_docx(report)))
+
+
+def test_manage_py_check_names_the_missing_system_libraries_and_the_packages_that_bring_them(monkeypatch):
+    import ctypes.util
+
+    from case_documents.checks import pdf_libraries
+
+    assert pdf_libraries() == []  # .ci/run and the Dockerfile install them
+    monkeypatch.setattr(ctypes.util, "find_library", lambda name: None if name.startswith("pango") else name)
+    (warning,) = pdf_libraries()
+    assert warning.id == "samskab.W010"
+    assert "pango-1.0, pangoft2-1.0" in warning.msg and "libpango-1.0-0" in warning.hint
