@@ -15,7 +15,7 @@ import io
 import docx
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
-from docx.enum.text import WD_BREAK
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -98,17 +98,24 @@ def _page_and_styles(word, document: Document) -> None:
 
 
 def _header_and_footer(word, document: Document) -> None:
+    """The name on every page but the first, which has the letterhead; the footer and page number on all."""
     page, layout = word.sections[0], document.layout
+    page.different_first_page_header_footer = True
     header = page.header.paragraphs[0]
     header.text = layout.municipality + (f" · {layout.header_line}" if layout.header_line else "")
-    footer = page.footer.paragraphs[0]
-    if layout.footer:
-        footer.add_run(" · ".join(line.strip() for line in layout.footer.splitlines() if line.strip()))
-        footer.add_run("\t")
-    footer.add_run(_("Page") + " ")
-    _field(footer, "PAGE")
-    footer.add_run(" " + _("of") + " ")
-    _field(footer, "NUMPAGES")
+    for footer in (page.footer, page.first_page_footer):
+        lines = [line.strip() for line in layout.footer.splitlines() if line.strip()]
+        first = footer.paragraphs[0]
+        for n, line in enumerate(lines):
+            if n:
+                first.add_run().add_break(WD_BREAK.LINE)
+            first.add_run(line)
+        numbers = footer.add_paragraph() if lines else first
+        numbers.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        numbers.add_run(_("Page") + " ")
+        _field(numbers, "PAGE")
+        numbers.add_run(" " + _("of") + " ")
+        _field(numbers, "NUMPAGES")
 
 
 def _field(paragraph, code: str) -> None:
@@ -236,15 +243,19 @@ def _table(word, block) -> None:
     header = table.rows[0]
     repeat = OxmlElement("w:tblHeader")
     header._tr.get_or_add_trPr().append(repeat)
-    for cell, text in zip(header.cells, block.header, strict=True):
+    for column, (cell, text) in enumerate(zip(header.cells, block.header, strict=True)):
         cell.paragraphs[0].add_run(text).bold = True
+        if column in block.numeric:
+            cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
     for row in block.rows:
         cells = table.add_row().cells
         for column, (cell, text) in enumerate(zip(cells, row, strict=True)):
-            run_lang = block.lang if column not in block.numeric else ""
-            _add_runs(cell.paragraphs[0], _plain_lines(text), lang=run_lang)
-            if column == 0:
-                for run in cell.paragraphs[0].runs:
+            paragraph = cell.paragraphs[0]
+            _add_runs(paragraph, _plain_lines(text), lang=block.lang if column not in block.numeric else "")
+            if column in block.numeric:
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            if column == 0:  # the row's header
+                for run in paragraph.runs:
                     run.bold = True
 
 
