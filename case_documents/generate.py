@@ -20,7 +20,7 @@ from django.core.cache import cache
 
 from case_documents.render_docx import render_docx
 from case_documents.render_pdf import render_pdf, stylesheet
-from case_documents.tree import Document
+from case_documents.tree import Document, printable
 
 TEMPLATES = Path(settings.BASE_DIR) / "templates" / "case_documents"
 
@@ -40,6 +40,7 @@ FORMATS = {PDF.extension: PDF, DOCX.extension: DOCX}
 
 
 def document_file(document: Document, file_format: FileFormat) -> bytes:
+    document = printable(document)
     key = f"case_documents:{file_format.extension}:{fingerprint(document)}"
     found = cache.get(key)
     if found is not None:

@@ -8,6 +8,8 @@ stable fingerprint of the content, which is what the cache is keyed on (generate
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from dataclasses import dataclass, field, replace
 from typing import ClassVar
 
@@ -153,3 +155,20 @@ class Document:
     def title_lang(self) -> str:
         """The title is the committee's own words: marked when the document is in another language."""
         return self.content_language if self.content_language != self.language else ""
+
+
+# What XML 1.0 (the DOCX) cannot hold, and a PDF has no use for: control characters other than tab and line
+# breaks, and the two non-characters. People can type them (a paste from another program); they are dropped.
+NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def printable(value):
+    """`value` (a document, or any part of one) with every text in it cleared of NOT_TEXT."""
+    if isinstance(value, str):
+        return NOT_TEXT.sub("", value)
+    if isinstance(value, tuple):
+        return tuple(printable(item) for item in value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {f.name: printable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return replace(value, **changes)
+    return value

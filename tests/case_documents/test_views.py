@@ -99,3 +99,20 @@ def test_manage_py_check_names_the_missing_system_libraries_and_the_packages_tha
     (warning,) = pdf_libraries()
     assert warning.id == "samskab.W010"
     assert "pango-1.0, pangoft2-1.0" in warning.msg and "libpango-1.0-0" in warning.hint
+
+
+def test_control_characters_in_what_people_wrote_are_left_out_rather_than_breaking_the_files(client, staff):
+    from case_documents.models import DocumentLayout
+
+    DocumentLayout.objects.create(footer_da="Rådhuset\x07 2920 Charlottenlund", header_line_da="Center\x0c")
+    cast = committee_at_work()
+    submitted(cast, sections=[{"heading": "Vi\x0bsion", "body": "Alle unge\x1f skal trives.\x08"}])
+    client.force_login(staff)
+    for name in ("case_documents:case_document_docx", "case_documents:case_document_pdf"):
+        response = client.get(reverse(name, args=[cast.mandate.slug]))
+        assert response.status_code == 200, name
+    document = word(
+        client.get(reverse("case_documents:case_document_docx", args=[cast.mandate.slug])).content
+    )
+    assert any(p.text == "Alle unge skal trives." for p in document.paragraphs)
+    assert ("Heading 4", "Vision") in headings(document)
