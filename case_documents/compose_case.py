@@ -8,13 +8,13 @@ so far, and the City Council's decision; after an endorsement with amendments, t
 the accepted amendments changed marked; and the annexes: the mandate, and the published decision summaries.
 
 Everything in it is public once a political body has dealt with the delivery; before that it is the
-committee's, staff's and the politicians' (see access.py). It names no citizen: the composition and the
+committee's, staff's and the politicians' (see rules.py). It names no citizen: the composition and the
 attendance are numbers, and only the chair and vice-chair, who are politicians, are named.
 """
 
 from __future__ import annotations
 
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
 from case_documents.changes import has_changes, marked_blocks
@@ -54,7 +54,7 @@ def case_document(
             _("The case"),
             sections=(
                 _mandate_in_brief(mandate, lang),
-                _composition_and_work(mandate, committee, what_we_heard),
+                _composition_and_work(committee, what_we_heard),
                 recommendation,
                 _route_and_handling(deliverable, decision, lang),
                 *_agreed_text(deliverable, decision, lang),
@@ -111,7 +111,7 @@ def _mandate_in_brief(mandate: Mandate, lang: str) -> Section:
     return Section(_("The mandate in brief"), tuple(blocks))
 
 
-def _composition_and_work(mandate: Mandate, committee, what_we_heard: tuple[Block, ...]) -> Section:
+def _composition_and_work(committee, what_we_heard: tuple[Block, ...]) -> Section:
     memberships = committee.active_memberships  # loaded by committees.selectors with the users
     counts = {role: sum(1 for m in memberships if m.role == role) for role in ROLE_COLUMNS}
     rows = [
@@ -137,11 +137,11 @@ def _meetings(committee) -> Section:
     if not held:
         return Section(_("Meetings held"), paragraphs(_("The committee has not held a meeting yet.")))
     recorded = [meeting for meeting in held if meeting.recorded]
-    summary = _("The committee held %(count)s meetings from %(first)s to %(last)s.") % {
-        "count": len(held),
-        "first": day(held[0].starts_at),
-        "last": day(held[-1].starts_at),
-    }
+    summary = ngettext(
+        "The committee held %(count)s meeting, on %(first)s.",
+        "The committee held %(count)s meetings from %(first)s to %(last)s.",
+        len(held),
+    ) % {"count": len(held), "first": day(held[0].starts_at), "last": day(held[-1].starts_at)}
     if recorded:
         present = sum(m.present for m in recorded)
         possible = sum(m.members for m in recorded) or 1

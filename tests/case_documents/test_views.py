@@ -116,3 +116,17 @@ def test_control_characters_in_what_people_wrote_are_left_out_rather_than_breaki
     )
     assert any(p.text == "Alle unge skal trives." for p in document.paragraphs)
     assert ("Heading 4", "Vision") in headings(document)
+
+
+def test_one_meeting_held_is_said_in_the_singular(client, staff):
+    from committees.models import Meeting
+    from tests.committees.factories import MeetingFactory
+
+    cast = committee_at_work()
+    submitted(cast)
+    MeetingFactory(committee=cast.committee, number=1, state=Meeting.State.HELD)
+    client.force_login(staff)
+    document = word(
+        client.get(reverse("case_documents:case_document_docx", args=[cast.mandate.slug])).content
+    )
+    assert any(p.text.startswith("Udvalget holdt 1 møde, den ") for p in document.paragraphs)
