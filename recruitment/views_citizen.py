@@ -237,18 +237,22 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
     if found is None:
         raise Http404
     error = ""
+    confirm_decline = False
     if request.method == "POST":
         answer = request.POST.get("answer")
         try:
             if answer == "accept":
                 invitation_accept(invitation=found)
             elif answer == "decline":
+                # A seat given away cannot be taken back: "No, thank you" asks once more first.
+                confirm_decline = True
+            elif answer == "decline-confirmed":
                 invitation_decline(invitation=found)
             else:
                 error = _("Choose “Yes, I accept” or “No, thank you”.")
         except ValidationError as problem:
             error = " ".join(problem.messages)
-        if not error:
+        if not (error or confirm_decline):
             return redirect(request.path)
         found.refresh_from_db()
     mandate = found.application.call.mandate
@@ -260,6 +264,7 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
             "invitation": found,
             "mandate": mandate,
             "error": error,
+            "confirm_decline": confirm_decline,
             "is_open": found.state == Invitation.State.PENDING and found.answer_by > timezone.now(),
             "meetings": Meeting.objects.filter(committee__mandate=mandate).exclude(
                 state=Meeting.State.CANCELLED

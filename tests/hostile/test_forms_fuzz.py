@@ -130,7 +130,7 @@ def test_application_withdraw(client, world, data):
 @FUZZ
 @given(data=st.data())
 def test_invitation_answer(client, world, data):
-    body = data.draw(form_data(["answer"], ids(world), fixed={"answer": "decline"}))
+    body = data.draw(form_data(["answer"], ids(world), fixed={"answer": "decline-confirmed"}))
     post(client, reverse("recruitment:invitation", args=[world.invitation_token]), body, "invitation")
 
 

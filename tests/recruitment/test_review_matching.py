@@ -90,7 +90,9 @@ def test_an_exclusion_takes_someone_out_of_seats_and_reserves(client, call):
     placed = {pk for ids in [*new_seats.values(), *new_reserves.values()] for pk in ids}
     assert leaving not in placed
     assert sum(len(ids) for ids in new_seats.values()) == 2
-    assert "left out" in html
+    adjustments = html.split("Your adjustments", 1)[1]
+    name = Application.objects.get(pk=leaving).applicant.full_name
+    assert re.search(rf"{re.escape(name)}\s*\(\w+\) left out", adjustments), "the excluded are named"
 
 
 def test_pins_that_break_a_rule_are_explained_and_the_best_assignment_without_them_shown(client):
