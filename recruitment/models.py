@@ -344,3 +344,47 @@ class ExportLog(models.Model):
 
     def __str__(self) -> str:
         return f"{self.what} ({self.rows})"
+
+
+class SeatDecision(models.Model):
+    """What a politician decided, with a reason, where the balance rules alone could not fill a seat.
+
+    `rules` names the balance rules the decision knowingly breaks (none, when leaving a seat empty keeps
+    them all); a committee starts with a rule broken only when such a decision names that rule.
+    """
+
+    class Kind(models.TextChoices):
+        INVITE = "invite", _("Invited a reserve")
+        LEAVE_EMPTY = "leave_empty", _("Left the seat empty")
+        START = "start", _("Started the committee")
+
+    call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="seat_decisions")
+    kind = models.CharField(_("decision"), max_length=16, choices=Kind)
+    profile = models.ForeignKey(
+        CompetenceProfile, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    rules = models.JSONField(_("balance rules broken"), default=list, blank=True)
+    reason = models.TextField(_("reason"), validators=[MaxLengthValidator(2000)])
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField(_("at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("decision about a seat")
+        verbose_name_plural = _("decisions about seats")
+        ordering = ["at", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(kind="invite") | Q(application__isnull=False, profile__isnull=False),
+                name="seat_decision_invite_names_whom",
+            ),
+            models.CheckConstraint(
+                condition=~Q(kind="leave_empty") | Q(profile__isnull=False),
+                name="seat_decision_empty_names_profile",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.call}: {self.get_kind_display()}"

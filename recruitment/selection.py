@@ -10,9 +10,9 @@ from django.db.models import Avg
 from django.utils.translation import gettext as _
 
 from notifications.services import notification_schedule
-from recruitment import lottery, matching
-from recruitment.invitations import invitation_send
+from recruitment import balance, lottery, matching
 from recruitment.models import Application, ApplicationEvent, Call, Placement, Rating, Selection
+from recruitment.offers import invitation_send
 
 CANDIDATE_STATES = (Application.State.SUBMITTED,)
 
@@ -20,6 +20,28 @@ CANDIDATE_STATES = (Application.State.SUBMITTED,)
 def _normalised(organisation: str) -> str | None:
     name = " ".join(organisation.lower().split())
     return name or None
+
+
+def rules_of(mandate) -> matching.Rules:
+    return matching.Rules(
+        min_gender_share=mandate.min_gender_share,
+        max_per_organisation=mandate.max_per_organisation,
+        max_per_district=mandate.max_per_district,
+    )
+
+
+def as_candidate(
+    application: Application, preferences: tuple[int, ...] = (), scores=None
+) -> matching.Candidate:
+    """An applicant as the engine and the balance rules read them."""
+    return matching.Candidate(
+        id=application.pk,
+        preferences=preferences,
+        scores=scores or {},
+        gender=application.gender or None,
+        organisation=_normalised(application.organisation),
+        district=application.district or None,
+    )
 
 
 def draw_order(call: Call) -> list[str]:
@@ -58,22 +80,15 @@ def selection_problem(
     by_reference = {a.reference: a.pk for a in applications}
     return matching.Problem(
         candidates=tuple(
-            matching.Candidate(
-                id=a.pk,
+            as_candidate(
+                a,
                 preferences=tuple(c.profile_id for c in sorted(a.choices.all(), key=lambda c: c.rank)),
                 scores=means[a.pk],
-                gender=a.gender or None,
-                organisation=_normalised(a.organisation),
-                district=a.district or None,
             )
             for a in applications
         ),
         profiles=tuple(matching.Profile(id=p.pk, seats=p.seats) for p in mandate.profiles.all()),
-        rules=matching.Rules(
-            min_gender_share=mandate.min_gender_share,
-            max_per_organisation=mandate.max_per_organisation,
-            max_per_district=mandate.max_per_district,
-        ),
+        rules=rules_of(mandate),
         pins=pins,
         exclusions=exclusions,
         tie_break=tuple(by_reference[r] for r in draw_order(call) if r in by_reference),
@@ -104,6 +119,19 @@ def _check_proposal(call: Call, seats: dict[int, list[int]], reserves: dict[int,
             raise ValidationError(_("A profile got more people than it has seats."))
 
 
+def _check_balance(call: Call, seats: dict[int, list[int]]) -> None:
+    """The engine's proposal keeps every balance rule; a selection that does not was not its proposal."""
+    seated = call.applications.filter(pk__in=[pk for pks in seats.values() for pk in pks])
+    if balance.broken_rules(rules_of(call.mandate), [as_candidate(a) for a in seated]):
+        raise ValidationError(
+            _(
+                "This selection breaks a balance rule of the mandate. "
+                "Run the engine again and confirm what it proposes."
+            ),
+            code="rules",
+        )
+
+
 @transaction.atomic
 def selection_confirm(
     *, call: Call, by, rationale: str, seats: dict[int, list[int]], reserves: dict[int, list[int]]
@@ -127,6 +155,7 @@ def selection_confirm(
     if not rationale.strip():
         raise ValidationError({"rationale": _("Say briefly why this selection: it is part of the record.")})
     _check_proposal(call, seats, reserves)
+    _check_balance(call, seats)
     try:
         with transaction.atomic():
             selection = Selection.objects.create(

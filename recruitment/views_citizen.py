@@ -21,13 +21,9 @@ from mandates.models import Mandate
 from pages.models import PrivacyNotice
 from recruitment import applications as services
 from recruitment.forms import ApplicationForm, initial_from
-from recruitment.invitations import (
-    invitation_accept,
-    invitation_decline,
-    invitation_from_token,
-    invitation_token,
-)
+from recruitment.invitations import invitation_accept, invitation_decline
 from recruitment.models import Application, Call, Invitation
+from recruitment.offers import invitation_from_token, invitation_token
 
 WITHDRAWABLE = (Application.State.SUBMITTED, Application.State.RESERVE)
 # What a draft may hold: enough for every field of the form, never a whole upload's worth of junk.

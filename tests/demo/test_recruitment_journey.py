@@ -10,8 +10,8 @@ from django.urls import reverse
 
 from accounts.models import User
 from committees.models import Membership
-from recruitment.invitations import invitation_token
 from recruitment.models import Application, Call, Invitation
+from recruitment.offers import invitation_token
 from tests.recruitment.test_review_matching import confirm
 
 pytestmark = pytest.mark.django_db

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from committees.models import Membership
-from recruitment.invitations import invitation_send, invitation_token
 from recruitment.models import Application, Call, Invitation, Placement, Selection
+from recruitment.offers import invitation_send, invitation_token
 from tests.recruitment.factories import ApplicationFactory
 
 

@@ -12,8 +12,8 @@ from django.core import signing
 from django.urls import reverse
 
 from committees.models import Membership
-from recruitment.invitations import TOKEN_SALT, invitation_from_token
 from recruitment.models import Application, ApplicationEvent, Invitation
+from recruitment.offers import TOKEN_SALT, invitation_from_token
 from tests.factories import UserFactory
 from tests.recruitment.citizen_factories import invitation_with_reserve, token_of
 from tests.recruitment.factories import call_with_committee
