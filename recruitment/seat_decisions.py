@@ -103,6 +103,11 @@ def _complete(seats: Seats) -> bool:
     )
 
 
+def start_blocked_by(seats: Seats) -> tuple[str, ...]:
+    """The rules that keep a committee whose every seat is settled from starting (none: not blocked)."""
+    return _members_breaking(seats) if _complete(seats) else ()
+
+
 def committee_start_if_complete(call: Call) -> bool:
     """Every seat settled and no rule broken without a politician's reason: the committee starts and the
     remaining reserves are thanked. Called inside the transaction that settled the last seat."""

@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.urls import path
 
 from recruitment import views_review as views
+from recruitment import views_seats
 
 urlpatterns = [
     path("calls/<int:pk>/applications/", views.dashboard, name="dashboard"),
@@ -10,4 +11,6 @@ urlpatterns = [
     path("calls/<int:pk>/applications/<str:reference>/", views.review_application, name="review_application"),
     path("calls/<int:pk>/applications/<str:reference>/rate/", views.rate, name="rate"),
     path("calls/<int:pk>/matching/", views.matching, name="matching"),
+    path("calls/<int:pk>/seats/decide/", views_seats.decide_seat, name="seat_decide"),
+    path("calls/<int:pk>/seats/start/", views_seats.start_committee, name="committee_start"),
 ]

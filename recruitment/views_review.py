@@ -16,8 +16,8 @@ from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -25,26 +25,14 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
-from recruitment import charts, review_selectors
+from recruitment import charts, review_selectors, views_seats
 from recruitment import matching as engine
 from recruitment.exports import export_record
 from recruitment.models import Application, Call
 from recruitment.ratings import rating_set
+from recruitment.review_access import DECIDE, call_for, rule_text
 from recruitment.review_selectors import UNKNOWN, Filters, RatingStats
 from recruitment.selection import selection_confirm, selection_problem
-
-REVIEW = "recruitment.review_call"
-DECIDE = "recruitment.decide_call"
-
-
-def _call_for(request: HttpRequest, pk: int, *, decide: bool = False) -> Call:
-    """The call, if the user may review it (else 404); deciding needs more (else 403)."""
-    call = review_selectors.call_for_review(pk)
-    if not request.user.has_perm(REVIEW, call):
-        raise Http404
-    if decide and not request.user.has_perm(DECIDE, call):
-        raise PermissionDenied
-    return call
 
 
 def _proposal_key(call: Call) -> str:
@@ -182,7 +170,7 @@ def _balance_charts(request: HttpRequest, call: Call, pool: review_selectors.Poo
 @login_required
 @require_GET
 def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
-    call = _call_for(request, pk)
+    call = call_for(request, pk)
     can_decide = request.user.has_perm(DECIDE, call)
     pool = review_selectors.review_pool(call, politician=request.user if can_decide else None)
     form = FilterForm(request.GET or None, pool=pool)
@@ -248,7 +236,7 @@ def _panels(
 @login_required
 @require_GET
 def review_application(request: HttpRequest, pk: int, reference: str) -> HttpResponse:
-    call = _call_for(request, pk)
+    call = call_for(request, pk)
     application = review_selectors.application_for_review(call, reference)
     detail = review_selectors.application_detail(call, application)
     context = {
@@ -279,7 +267,7 @@ class RatingForm(forms.Form):
 @login_required
 @require_POST
 def rate(request: HttpRequest, pk: int, reference: str) -> HttpResponse:
-    call = _call_for(request, pk, decide=True)
+    call = call_for(request, pk, decide=True)
     application = review_selectors.application_for_review(call, reference)
     form = RatingForm(request.POST)
     error = ""
@@ -338,33 +326,16 @@ def _matching_url(call: Call, pins=frozenset(), exclusions=frozenset()) -> str:
     return f"{url}?{urlencode(query)}" if query else url
 
 
-def _rule_text(rule: str, call: Call) -> str:
-    mandate = call.mandate
-    texts = {
-        "pins": _("the pins you set"),
-        "gender": _("at least %(share)s %% of each gender") % {"share": mandate.min_gender_share},
-        "organisation": _("at most %(count)s per organisation") % {"count": mandate.max_per_organisation},
-        "district": _("at most %(count)s per district") % {"count": mandate.max_per_district},
-    }
-    return texts.get(rule, rule)
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def matching(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         return _confirm(request, pk)
-    call = _call_for(request, pk)
+    call = call_for(request, pk)
     can_decide = request.user.has_perm(DECIDE, call)
     selection = review_selectors.selection_of(call)  # loaded with the call
     if selection is not None:
-        context = {
-            "call": call,
-            "mandate": call.mandate,
-            "selection": selection,
-            "profiles": review_selectors.confirmed_selection(call, selection),
-        }
-        return render(request, "recruitment/review/confirmed.html", context)
+        return views_seats.confirmed(request, call, selection)
     # Pins and exclusions are the deciders' tools; readers see the engine's own proposal. The problem
     # is built here rather than through selection_propose because shortfalls() needs it too.
     pins, exclusions = _adjustments(request.GET) if can_decide else (frozenset(), frozenset())
@@ -397,14 +368,14 @@ def matching(request: HttpRequest, pk: int) -> HttpResponse:
         "result": result,
         "proposal": proposal,
         "empty_seats": sum(p.empty for p in proposal),
-        "unmet": [_rule_text(r, call) for r in result.unmet_rules] if result else [],
-        "relaxed": [_rule_text(r, call) for r in result.relaxed] if result else [],
-        "shortfalls": [_rule_text(r, call) for r in shortfalls],
+        "unmet": [rule_text(r, call) for r in result.unmet_rules] if result else [],
+        "relaxed": [rule_text(r, call) for r in result.relaxed] if result else [],
+        "shortfalls": [rule_text(r, call) for r in shortfalls],
         "pinned": pinned,
         "excluded": excluded,
         "pins": pins,
         "exclusions": exclusions,
-        "rules": [_rule_text(r, call) for r in engine.rules_in_force(problem) if r != "pins"],
+        "rules": [rule_text(r, call) for r in engine.rules_in_force(problem) if r != "pins"],
     }
     return render(request, "recruitment/review/matching.html", context)
 
@@ -424,7 +395,7 @@ def _placements(values: list[str]) -> dict[int, list[int]]:
 
 
 def _confirm(request: HttpRequest, pk: int) -> HttpResponse:
-    call = _call_for(request, pk, decide=True)
+    call = call_for(request, pk, decide=True)
     pins, exclusions = _adjustments(request.POST)
     if call.state == Call.State.OPEN:
         messages.error(
@@ -463,7 +434,7 @@ def _cell(value) -> str:
 @login_required
 @require_GET
 def export_csv(request: HttpRequest, pk: int) -> HttpResponse:
-    call = _call_for(request, pk)
+    call = call_for(request, pk)
     pool = review_selectors.review_pool(call)
     titles = {p.pk: p.title for p in pool.profiles}
     response = HttpResponse(content_type="text/csv; charset=utf-8")

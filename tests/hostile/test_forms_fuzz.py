@@ -192,6 +192,16 @@ def test_matching_confirm_after_the_deadline(client, world, data):
     post(as_(client, world.politician), url, body, "matching (closed call)")
 
 
+@pytest.mark.parametrize("endpoint", ["seat_decide", "committee_start"])
+@FUZZ
+@given(data=st.data())
+def test_seat_decisions(client, world, endpoint, data):
+    fields = ["profile", f"seat-{world.call_pk}-choice", f"seat-{world.call_pk}-reason", "start-reason"]
+    body = data.draw(form_data(fields, ids(world)))
+    url = reverse(f"recruitment:{endpoint}", args=[world.call_pk])
+    post(as_(client, world.politician), url, body, endpoint)
+
+
 @FUZZ
 @given(data=st.data())
 def test_matching_get_with_junk_pins(client, world, data):

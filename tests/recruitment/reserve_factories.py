@@ -9,7 +9,9 @@ from tests.recruitment.factories import ApplicationFactory, RatingFactory
 from tests.recruitment.review_factories import closed_call, politicians
 
 
-def applicant(call: Call, profile, *, gender: str, score: int, organisation: str = "") -> Application:
+def applicant(
+    call: Call, profile, *, gender: str, score: int, organisation: str = "", **fields
+) -> Application:
     """An applicant for one profile, rated `score` by the first politician."""
     application = ApplicationFactory(
         call=call,
@@ -17,6 +19,7 @@ def applicant(call: Call, profile, *, gender: str, score: int, organisation: str
         gender=gender,
         organisation=organisation,
         takes_part_as_individual=bool(organisation),
+        **fields,
     )
     RatingFactory(application=application, profile=profile, politician=politicians(call)[0], score=score)
     return application

@@ -4,10 +4,13 @@ told and decide with a reason; the committee never starts with a rule broken tha
 from __future__ import annotations
 
 import pytest
+from django.core import mail
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from audit.models import Entry
 from mandates.models import Mandate
+from notifications.dispatch import outbox_dispatch
 from notifications.models import Notification
 from recruitment.invitations import invitation_accept, invitation_decline
 from recruitment.models import Application, Invitation, Placement, SeatDecision, Selection
@@ -26,6 +29,12 @@ from tests.recruitment.review_factories import closed_call, politicians
 pytestmark = pytest.mark.django_db
 
 SCHOOL_BOARD = "Skolebestyrelsen på Tjørnegårdsskolen"
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    with translation.override("en"):
+        yield
 
 
 def state(application: Application) -> str:
@@ -96,6 +105,10 @@ def test_when_no_reserve_keeps_the_rules_the_seat_waits_and_the_politicians_are_
         assert notification.context["waiting"] and not notification.context["reserve_invited"]
         assert notification.context["rules"] == ["gender"]
         assert notification.context["url"].endswith(f"/calls/{call.pk}/matching/")
+    outbox_dispatch()
+    (mail_to_chair, *_others) = [m for m in mail.outbox if "Pladsen venter på jeres beslutning" in m.body]
+    assert "mindst 40 % af hvert køn" in mail_to_chair.body
+    assert f"/calls/{call.pk}/matching/" in mail_to_chair.body
     accept_everyone(call)
     assert mandate_state(call) == Mandate.State.MATCHING  # a seat is still free
 
@@ -170,6 +183,8 @@ def test_a_committee_that_would_start_with_a_rule_broken_waits_for_a_politicians
     assert mandate_state(call) == Mandate.State.MATCHING
     blocked = Notification.objects.filter(kind="committee_start_blocked")
     assert blocked.count() == len(politicians(call)) and blocked.first().context["rules"] == ["gender"]
+    outbox_dispatch()
+    assert any("kan ikke gå i gang uden jeres beslutning" in m.subject for m in mail.outbox)
     decision = committee_start_despite_rules(call=call, by=politicians(call)[0], reason="Kun kvinder søgte.")
     assert (decision.kind, decision.rules) == ("start", ["gender"])
     assert mandate_state(call) == Mandate.State.ACTIVE
