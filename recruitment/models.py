@@ -261,6 +261,13 @@ class Selection(models.Model):
     rationale = models.TextField(_("rationale"))
     engine_version = models.CharField(_("engine version"), max_length=40, blank=True)
     draw_order = models.JSONField(_("draw order"), default=list, blank=True)
+    # [{"profile": id, "holder": reference, "rivals": [references], "by_hand": bool}]: seats a tie decided.
+    tied_seats = models.JSONField(
+        _("seats decided between equally suited applicants"), default=list, blank=True
+    )
+    tie_reason = models.TextField(
+        _("why the politicians decided a tie themselves"), blank=True, validators=[MaxLengthValidator(2000)]
+    )
 
     class Meta:
         verbose_name = _("selection")

@@ -23,6 +23,11 @@ def call_for(request: HttpRequest, pk: int, *, decide: bool = False) -> Call:
     return call
 
 
+def proposal_key(call: Call) -> str:
+    """Where the session keeps the last proposal a person ran, for the dashboard's balance charts."""
+    return f"recruitment.proposal.{call.pk}"
+
+
 def rule_text(rule: str, call: Call) -> str:
     mandate = call.mandate
     texts = {

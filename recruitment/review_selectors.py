@@ -408,10 +408,11 @@ class ProposedProfile:
 
 
 def proposal_applications(
-    call: Call, result: engine.Result | None, pins, exclusions
+    call: Call, result: engine.Result | None, pins, exclusions, *, also=frozenset()
 ) -> dict[int, Application]:
-    """The call's applications the matching page names (proposed, pinned, excluded), in one query."""
-    ids = {a for a, _p in pins} | set(exclusions)
+    """The call's applications the matching page names (proposed, pinned, excluded, tied: `also`), in one
+    query."""
+    ids = {a for a, _p in pins} | set(exclusions) | set(also)
     if result is not None:
         ids |= {pk for ids in (*result.assignment.values(), *result.reserves.values()) for pk in ids}
     return call.applications.filter(pk__in=ids).select_related("applicant").in_bulk()

@@ -8,9 +8,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Avg
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
+from audit.services import log
 from notifications.services import notification_schedule
-from recruitment import balance, lottery, matching
+from recruitment import balance, draws, matching
+from recruitment.draws import draw_order
 from recruitment.models import Application, ApplicationEvent, Call, Placement, Rating, Selection
 from recruitment.offers import invitation_send
 
@@ -42,16 +45,6 @@ def as_candidate(
         organisation=_normalised(application.organisation),
         district=application.district or None,
     )
-
-
-def draw_order(call: Call) -> list[str]:
-    """The published draw over the candidates' references, once the public value is known."""
-    if not call.draw_public_value:
-        return []
-    references = sorted(
-        call.applications.filter(state__in=CANDIDATE_STATES).values_list("reference", flat=True)
-    )
-    return lottery.draw(references, call.draw_public_value)
 
 
 def selection_problem(
@@ -132,14 +125,58 @@ def _check_balance(call: Call, seats: dict[int, list[int]]) -> None:
         )
 
 
+def _check_ties(
+    call: Call, seats: dict[int, list[int]], pins, exclusions, tie_reason: str
+) -> tuple[draws.DrawCheck, dict[int, str]]:
+    """Seats that ties decide go to the one the published draw put first; without a public value they
+    cannot be confirmed, unless the politicians pinned whom they chose and said why."""
+    check = draws.draw_check(call, selection_problem(call, pins=pins, exclusions=exclusions), seats)
+    references = dict(call.applications.values_list("pk", "reference"))
+    if check.blocked:
+        raise ValidationError(
+            ngettext(
+                "A tie decides %(count)s seat, and the public value for the draw is not known yet. "
+                "Confirm once staff have entered it, or decide the tie yourselves: pin the applicant "
+                "you choose and say why.",
+                "Ties decide %(count)s seats, and the public value for the draw is not known yet. "
+                "Confirm once staff have entered it, or decide the ties yourselves: pin the applicants "
+                "you choose and say why.",
+                len(check.by_draw),
+            )
+            % {"count": len(check.by_draw)},
+            code="tie",
+        )
+    if not check.drawn_first(references):
+        raise ValidationError(
+            _("The draw has changed the proposal since the page was opened. Look at it again and confirm."),
+            code="draw",
+        )
+    if check.by_hand and not tie_reason.strip():
+        raise ValidationError(
+            {"tie_reason": _("Say why you decided the tie yourselves: it is part of the record.")},
+            code="tie_reason",
+        )
+    return check, references
+
+
 @transaction.atomic
 def selection_confirm(
-    *, call: Call, by, rationale: str, seats: dict[int, list[int]], reserves: dict[int, list[int]]
+    *,
+    call: Call,
+    by,
+    rationale: str,
+    seats: dict[int, list[int]],
+    reserves: dict[int, list[int]],
+    pins: frozenset[tuple[int, int]] = frozenset(),
+    exclusions: frozenset[int] = frozenset(),
+    tie_reason: str = "",
 ) -> Selection:
     """Record the selection the politicians saw, invite the seated, place reserves, thank the rest.
 
     The call row is locked, and the selection is one-to-one with the call: two politicians
-    confirming at once give one selection; the second is told it is already done.
+    confirming at once give one selection; the second is told it is already done. `pins` and
+    `exclusions` are the adjustments the politicians ran the engine with: a tie whose holder they
+    pinned is theirs to explain in `tie_reason`.
     """
     call = Call.objects.select_for_update(of=("self",)).select_related("mandate").get(pk=call.pk)
     if not by.has_perm("recruitment.decide_call", call):
@@ -156,6 +193,7 @@ def selection_confirm(
         raise ValidationError({"rationale": _("Say briefly why this selection: it is part of the record.")})
     _check_proposal(call, seats, reserves)
     _check_balance(call, seats)
+    check, references = _check_ties(call, seats, pins, exclusions, tie_reason)
     try:
         with transaction.atomic():
             selection = Selection.objects.create(
@@ -163,12 +201,17 @@ def selection_confirm(
                 confirmed_by=by,
                 rationale=rationale.strip(),
                 engine_version=matching.ENGINE_VERSION,
-                draw_order=draw_order(call),
+                draw_order=check.order,
+                tied_seats=draws.decided_seats(check, references),
+                tie_reason=tie_reason.strip() if check.by_hand else "",
             )
     except IntegrityError as error:
         raise ValidationError(
             _("The selection for this call has already been confirmed."), code="done"
         ) from error
+    if check.by_hand:
+        hand = [seat for seat in selection.tied_seats if seat["by_hand"]]
+        log(selection, "selection.tie_decided", by=by, data={"seats": hand, "reason": selection.tie_reason})
     seated = {pk for pks in seats.values() for pk in pks}
     Placement.objects.bulk_create(
         [

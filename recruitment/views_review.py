@@ -10,7 +10,6 @@ from __future__ import annotations
 import csv
 from dataclasses import dataclass
 from typing import ClassVar
-from urllib.parse import urlencode
 
 from django import forms
 from django.conf import settings
@@ -22,21 +21,15 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
-from recruitment import charts, review_selectors, views_seats
-from recruitment import matching as engine
+from recruitment import charts, review_selectors
 from recruitment.exports import export_record
 from recruitment.models import Application, Call
 from recruitment.ratings import rating_set
-from recruitment.review_access import DECIDE, call_for, rule_text
+from recruitment.review_access import DECIDE, call_for, proposal_key
 from recruitment.review_selectors import UNKNOWN, Filters, RatingStats
-from recruitment.selection import selection_confirm, selection_problem
-
-
-def _proposal_key(call: Call) -> str:
-    return f"recruitment.proposal.{call.pk}"
 
 
 def _label(choices, value: str) -> str:
@@ -135,7 +128,7 @@ def _pool_charts(pool: review_selectors.Pool) -> list[charts.Chart]:
 
 def _balance_charts(request: HttpRequest, call: Call, pool: review_selectors.Pool) -> list[charts.Chart]:
     """The last proposal this person ran on the matching page, against the mandate's balance rules."""
-    stored = request.session.get(_proposal_key(call))
+    stored = request.session.get(proposal_key(call))
     if not stored or call.state == Call.State.SELECTED:
         return []
     balance = review_selectors.proposal_balance(
@@ -300,124 +293,6 @@ def rate(request: HttpRequest, pk: int, reference: str) -> HttpResponse:
         messages.success(request, _("Your rating is saved."))
     target = f"{page}#rating-{choice.profile_id}" if choice else page
     return HttpResponseClientRedirect(target) if request.htmx else redirect(target)
-
-
-# --- Matching.
-
-
-def _is_id(value: str) -> bool:
-    """ASCII digits of a size the database holds (str.isdigit() also says yes to "²", which int() refuses)."""
-    return value.isascii() and value.isdigit() and len(value) <= 18
-
-
-def _adjustments(data) -> tuple[frozenset[tuple[int, int]], frozenset[int]]:
-    """Pins ("<application id>:<profile id>") and exclusions ("<application id>"); unreadable ones go."""
-    pins = set()
-    for value in data.getlist("pin"):
-        application_id, _sep, profile_id = value.partition(":")
-        if _is_id(application_id) and _is_id(profile_id):
-            pins.add((int(application_id), int(profile_id)))
-    return frozenset(pins), frozenset(int(v) for v in data.getlist("exclude") if _is_id(v))
-
-
-def _matching_url(call: Call, pins=frozenset(), exclusions=frozenset()) -> str:
-    query = [("pin", f"{a}:{p}") for a, p in sorted(pins)] + [("exclude", a) for a in sorted(exclusions)]
-    url = reverse("recruitment:matching", args=[call.pk])
-    return f"{url}?{urlencode(query)}" if query else url
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def matching(request: HttpRequest, pk: int) -> HttpResponse:
-    if request.method == "POST":
-        return _confirm(request, pk)
-    call = call_for(request, pk)
-    can_decide = request.user.has_perm(DECIDE, call)
-    selection = review_selectors.selection_of(call)  # loaded with the call
-    if selection is not None:
-        return views_seats.confirmed(request, call, selection)
-    # Pins and exclusions are the deciders' tools; readers see the engine's own proposal. The problem
-    # is built here rather than through selection_propose because shortfalls() needs it too.
-    pins, exclusions = _adjustments(request.GET) if can_decide else (frozenset(), frozenset())
-    stats = review_selectors.rating_stats(call)
-    problem = selection_problem(
-        call, pins=pins, exclusions=exclusions, mean_ratings={key: s.mean for key, s in stats.items()}
-    )
-    result, shortfalls = None, ()
-    try:
-        result = engine.solve(problem)
-        shortfalls = engine.shortfalls(problem, result)
-    except engine.SolverError:
-        messages.error(request, _("The matching engine could not finish. Try again, or with fewer pins."))
-    applications = review_selectors.proposal_applications(call, result, pins, exclusions)
-    proposal = (
-        review_selectors.proposal(call, problem, result, applications=applications, stats=stats)
-        if result
-        else []
-    )
-    if result:
-        request.session[_proposal_key(call)] = {
-            "assignment": {str(p): list(ids) for p, ids in result.assignment.items()}
-        }
-    pinned, excluded = review_selectors.adjustment_rows(call, pins, exclusions, applications=applications)
-    context = {
-        "call": call,
-        "mandate": call.mandate,
-        "can_decide": can_decide,
-        "can_confirm": can_decide and call.state == Call.State.CLOSED,
-        "result": result,
-        "proposal": proposal,
-        "empty_seats": sum(p.empty for p in proposal),
-        "unmet": [rule_text(r, call) for r in result.unmet_rules] if result else [],
-        "relaxed": [rule_text(r, call) for r in result.relaxed] if result else [],
-        "shortfalls": [rule_text(r, call) for r in shortfalls],
-        "pinned": pinned,
-        "excluded": excluded,
-        "pins": pins,
-        "exclusions": exclusions,
-        "rules": [rule_text(r, call) for r in engine.rules_in_force(problem) if r != "pins"],
-    }
-    return render(request, "recruitment/review/matching.html", context)
-
-
-def _placements(values: list[str]) -> dict[int, list[int]]:
-    """Values "<profile id>:<application id>", in the order shown, grouped by profile."""
-    placed: dict[int, list[int]] = {}
-    for value in values:
-        profile_id, _sep, application_id = value.partition(":")
-        if not (_is_id(profile_id) and _is_id(application_id)):
-            raise ValidationError(
-                _("The selection could not be read. Run the engine again and confirm what it shows.")
-            )
-        placed.setdefault(int(profile_id), []).append(int(application_id))
-    # A name twice in one list would break the placements' unique constraint inside selection_confirm.
-    return {profile_id: list(dict.fromkeys(ids)) for profile_id, ids in placed.items()}
-
-
-def _confirm(request: HttpRequest, pk: int) -> HttpResponse:
-    call = call_for(request, pk, decide=True)
-    pins, exclusions = _adjustments(request.POST)
-    if call.state == Call.State.OPEN:
-        messages.error(
-            request, _("The call is still open: the selection can be confirmed after the deadline.")
-        )
-        return redirect(_matching_url(call, pins, exclusions))
-    try:
-        selection_confirm(
-            call=call,
-            by=request.user,
-            rationale=request.POST.get("rationale", ""),
-            seats=_placements(request.POST.getlist("seat")),
-            reserves=_placements(request.POST.getlist("reserve")),
-        )
-    except ValidationError as failure:
-        messages.error(request, " ".join(failure.messages))
-        return redirect(_matching_url(call, pins, exclusions))
-    request.session.pop(_proposal_key(call), None)
-    messages.success(
-        request, _("The selection is confirmed: the invitations and thank-yous are on their way.")
-    )
-    return redirect(_matching_url(call))
 
 
 # --- Export.

@@ -31,6 +31,8 @@ from tests.recruitment.factories import ApplicationFactory, call_with_committee
 
 pytestmark = pytest.mark.django_db
 
+PUBLIC_VALUE = "7 12 23 31 40 / 3 18"  # the Lotto numbers staff enter once they are drawn
+
 
 @pytest.fixture(autouse=True)
 def _english():
@@ -131,11 +133,15 @@ def closed_call_with_pool(size: int = 4, seats: int = 1):
     first, second = call.mandate.profiles.order_by("order")
     pool = [ApplicationFactory(call=call, profiles=[first, second]) for _ in range(size)]
     call_close(call=call)
+    Call.objects.filter(pk=call.pk).update(draw_public_value=PUBLIC_VALUE)
     call.refresh_from_db()
     return call, first, second, pool
 
 
 def confirm(call, by=None):
+    # Unrated pools are all ties: the public value for the draw is known before anyone confirms.
+    Call.objects.filter(pk=call.pk).update(draw_public_value=PUBLIC_VALUE)
+    call.refresh_from_db()
     proposal = selection_propose(call)
     return selection_confirm(
         call=call,

@@ -431,7 +431,7 @@ def test_the_feed_and_the_home_page_need_the_same_queries_however_many_calls_are
 
 
 def test_the_published_command_quotes_a_public_value_the_shell_would_expand():
-    from recruitment.views_public import PublishedDraw
+    from recruitment.draws import PublishedDraw
 
     draw = PublishedDraw(
         algorithm_version="v", public_value='$HOME "7"', seed="", candidates=["A1", "B2"], result=["B2", "A1"]
