@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from django.db.models import Avg, Count, IntegerField, Q, Value
+from django.db.models import Avg, Count, F, IntegerField, Q, Value
 from django.shortcuts import get_object_or_404
 
 from committees.models import Meeting
@@ -88,6 +88,7 @@ class ProfileGroup:
     profile: CompetenceProfile
     rows: list[Row]
     total: int  # matching the filters, before GROUP_LIMIT
+    unrated_hidden: int = 0  # of the rows beyond GROUP_LIMIT, those the viewing politician has not rated
 
     @property
     def hidden(self) -> int:
@@ -251,8 +252,53 @@ def dashboard_groups(
             rows[profile.pk], key=lambda r: (r.ratings.mean is None, -(r.ratings.mean or 0), r.rank)
         )
         shown = ordered if filters.profile else ordered[:GROUP_LIMIT]
-        groups.append(ProfileGroup(profile=profile, rows=shown, total=len(ordered)))
+        unrated_hidden = sum(r.own is None for r in ordered[len(shown) :])
+        groups.append(
+            ProfileGroup(profile=profile, rows=shown, total=len(ordered), unrated_hidden=unrated_hidden)
+        )
     return groups
+
+
+@dataclass(frozen=True)
+class RatingProgress:
+    rated: int
+    total: int
+
+
+def rating_progress(pool: Pool) -> RatingProgress:
+    """How many of the pool's (applicant, profile) choices the viewing politician has rated."""
+    keys = {(a.pk, c.profile_id) for a in pool.applications for c in a.choice_list}
+    return RatingProgress(rated=len(keys & pool.own.keys()), total=len(keys))
+
+
+def rating_progress_of(call: Call, politician) -> RatingProgress:
+    """The same, in two counting queries, for the answer to one rating."""
+    choices = ApplicationChoice.objects.filter(application__call=call).exclude(
+        application__state=Application.State.WITHDRAWN
+    )
+    rated = Rating.objects.filter(application__call=call, politician=politician).exclude(
+        application__state=Application.State.WITHDRAWN
+    )
+    return RatingProgress(rated=rated.count(), total=choices.count())
+
+
+def next_unrated(call: Call, politician, *, after: Application) -> str | None:
+    """The reference of the next application (in the order they came in, from `after` on, round to the
+    start) with a profile choice the politician has not rated: one query."""
+    waiting = (
+        call.applications.exclude(state=Application.State.WITHDRAWN)
+        .exclude(pk=after.pk)
+        .annotate(
+            chosen=Count("choices", distinct=True),
+            rated=Count("ratings", filter=Q(ratings__politician=politician), distinct=True),
+        )
+        .filter(rated__lt=F("chosen"))
+        .annotate(
+            later=Q(submitted_at__gt=after.submitted_at) | Q(submitted_at=after.submitted_at, pk__gt=after.pk)
+        )
+        .order_by("-later", "submitted_at", "pk")
+    )
+    return waiting.values_list("reference", flat=True).first()
 
 
 def first_line(text: str) -> str:

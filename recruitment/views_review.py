@@ -13,21 +13,16 @@ from typing import ClassVar
 
 from django import forms
 from django.conf import settings
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_GET, require_POST
-from django_htmx.http import HttpResponseClientRedirect
+from django.views.decorators.http import require_GET
 
 from recruitment import charts, review_selectors
 from recruitment.exports import export_record
 from recruitment.models import Application, Call
-from recruitment.ratings import rating_set
 from recruitment.review_access import DECIDE, call_for, proposal_key
 from recruitment.review_selectors import UNKNOWN, Filters, RatingStats
 
@@ -177,6 +172,10 @@ def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
         "filters": filters,
         "ignored_input": form.is_bound and bool(form.errors),
         "groups": review_selectors.dashboard_groups(pool, filters=filters, own=own),
+        "can_rate": can_decide and _ratings_open(call),
+        "scores": RatingPanel.scores,
+        "progress": review_selectors.rating_progress(pool),
+        "back": request.GET.urlencode(),
         "applicant_count": len(pool.applications),
         "meeting_count": len(pool.meetings),
         "pool_charts": _pool_charts(pool),
@@ -241,58 +240,9 @@ def review_application(request: HttpRequest, pk: int, reference: str) -> HttpRes
         "can_decide": request.user.has_perm(DECIDE, call),
         "ratings_open": _ratings_open(call),
     }
+    if context["can_decide"] and context["ratings_open"]:
+        context["next_unrated"] = review_selectors.next_unrated(call, request.user, after=application)
     return render(request, "recruitment/review/application.html", context)
-
-
-class RatingForm(forms.Form):
-    profile = forms.IntegerField(min_value=1, max_value=2**31 - 1)  # a larger one overflows the database
-    score = forms.TypedChoiceField(
-        choices=[(n, n) for n in range(1, 6)],
-        coerce=int,
-        error_messages={
-            "required": gettext_lazy("Give a score from 1 to 5."),
-            "invalid_choice": gettext_lazy("Give a score from 1 to 5."),
-        },
-    )
-    note = forms.CharField(required=False, max_length=2000)
-
-
-@login_required
-@require_POST
-def rate(request: HttpRequest, pk: int, reference: str) -> HttpResponse:
-    call = call_for(request, pk, decide=True)
-    application = review_selectors.application_for_review(call, reference)
-    form = RatingForm(request.POST)
-    error = ""
-    if form.is_valid():
-        try:
-            rating_set(
-                application=application,
-                profile_id=form.cleaned_data["profile"],
-                politician=request.user,
-                score=form.cleaned_data["score"],
-                note=form.cleaned_data["note"],
-            )
-        except ValidationError as failure:
-            error = " ".join(failure.messages)
-    else:
-        error = " ".join(message for messages_ in form.errors.values() for message in messages_)
-    page = reverse("recruitment:review_application", args=[call.pk, application.reference])
-    profile_id = form.cleaned_data.get("profile")
-    choice = application.choices.select_related("profile").filter(profile_id=profile_id).first()
-    if request.htmx and choice is not None:
-        (panel,) = _panels(request, call, application, [choice], error=error, saved=not error)
-        return render(
-            request,
-            "recruitment/review/_rating.html",
-            {"call": call, "application": application, "panel": panel, "ratings_open": _ratings_open(call)},
-        )
-    if error:
-        messages.error(request, error)
-    else:
-        messages.success(request, _("Your rating is saved."))
-    target = f"{page}#rating-{choice.profile_id}" if choice else page
-    return HttpResponseClientRedirect(target) if request.htmx else redirect(target)
 
 
 # --- Export.
