@@ -3,9 +3,11 @@ invitations and reserves, and the log of every export of applicants' data."""
 
 from __future__ import annotations
 
+import re
 import secrets
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import F, Q
@@ -19,6 +21,12 @@ from pages.models import PrivacyNotice
 
 MOTIVATION_MAX = 2000
 EXPERIENCE_MAX = 2000
+POSTAL_CODE = re.compile(r"[0-9]{4}")
+
+
+def default_postal_codes() -> str:
+    """The municipality's postal codes from the settings, as staff see and edit them on a new call."""
+    return ", ".join(settings.RECRUITMENT_POSTAL_CODES)
 
 
 class Call(models.Model):
@@ -30,7 +38,33 @@ class Call(models.Model):
         CLOSED = "closed", _("Closed")
         SELECTED = "selected", _("Selection confirmed")
 
+    class Eligibility(models.TextChoices):
+        LIVES_WORKS_STUDIES = "lives_works_studies", _("Lives, works or studies in the municipality")
+        POSTAL_CODES = "postal_codes", _("Lives in one of the postal codes below")
+        ANYONE = "anyone", _("Anyone may apply")
+
     mandate = models.ForeignKey(Mandate, on_delete=models.CASCADE, related_name="calls")
+    eligibility = models.CharField(
+        _("who may apply"),
+        max_length=24,
+        choices=Eligibility,
+        default=Eligibility.LIVES_WORKS_STUDIES,
+        help_text=_(
+            "Postal codes do not follow the municipal border (2870 Dyssegård lies partly in Gentofte), so "
+            "“lives, works or studies here” refuses nobody who belongs. Whatever the rule, someone who does "
+            "not meet it may still apply with another real connection, explained in a sentence, for the "
+            "committee to judge."
+        ),
+    )
+    eligible_postal_codes = models.CharField(
+        _("postal codes"),
+        max_length=400,
+        blank=True,
+        default=default_postal_codes,
+        help_text=_(
+            "For “lives in one of the postal codes”: four digits each, separated by commas or spaces."
+        ),
+    )
     opens_at = models.DateTimeField(_("opens at"))
     deadline = models.DateTimeField(_("deadline"))
     intro = models.TextField(_("introduction"), blank=True, help_text=_("Shown at the top of the call."))
@@ -78,6 +112,26 @@ class Call(models.Model):
     def is_open_for_applications(self) -> bool:
         return self.state == self.State.OPEN and self.opens_at <= timezone.now() < self.deadline
 
+    @property
+    def postal_codes(self) -> list[str]:
+        return self.eligible_postal_codes.replace(",", " ").split()
+
+    def clean(self) -> None:
+        super().clean()
+        if self.eligibility != self.Eligibility.POSTAL_CODES:
+            return
+        codes = self.postal_codes
+        wrong = [code for code in codes if not POSTAL_CODE.fullmatch(code)]
+        if wrong or not codes:
+            raise ValidationError(
+                {
+                    "eligible_postal_codes": _(
+                        "Write the postal codes as four digits each, separated by commas or spaces, "
+                        "e.g. 2820, 2870."
+                    )
+                }
+            )
+
 
 def new_reference() -> str:
     """A public, meaningless reference: the draw publishes these, never names."""
@@ -100,6 +154,12 @@ class Application(models.Model):
         MAN = "man", _("Man")
         OTHER = "other", _("Other")
         UNSPECIFIED = "unspecified", _("Prefer not to say")
+
+    class Tie(models.TextChoices):
+        LIVES = "lives", _("Lives in the municipality")
+        WORKS = "works", _("Works in the municipality")
+        STUDIES = "studies", _("Studies in the municipality")
+        OTHER = "other", _("Another real connection")
 
     class AgeBand(models.TextChoices):
         UNDER_18 = "under_18", _("Under 18")
@@ -131,14 +191,14 @@ class Application(models.Model):
     available_meetings = models.ManyToManyField(
         Meeting, blank=True, related_name="available_applicants", verbose_name=_("meetings you can attend")
     )
-    lives_in_municipality = models.BooleanField(_("lives in the municipality"), default=False)
+    tie = models.CharField(_("connection to the municipality"), max_length=16, choices=Tie, blank=True)
     postal_code = models.CharField(
         _("postal code"),
         max_length=4,
         blank=True,
         validators=[RegexValidator(r"\A[0-9]{4}\Z", _("Four digits."))],
     )
-    other_tie = models.CharField(_("other tie to the municipality"), max_length=300, blank=True)
+    other_tie = models.CharField(_("the other connection, in a sentence"), max_length=300, blank=True)
     organisation = models.CharField(_("organisation"), max_length=200, blank=True)
     takes_part_as_individual = models.BooleanField(_("takes part as an individual"), default=False)
     gender = models.CharField(_("gender"), max_length=16, choices=Gender, blank=True)

@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404
 from committees.models import Meeting
 from mandates.models import CompetenceProfile
 from recruitment import matching as engine
+from recruitment.applications import is_exception
 from recruitment.models import (
     Application,
     ApplicationChoice,
@@ -179,6 +180,7 @@ POOL_FIELDS = (
     "gender",
     "age_band",
     "district",
+    "tie",
     "submitted_at",
     "applicant__full_name",
     "applicant__email",
@@ -213,6 +215,7 @@ def review_pool(call: Call, *, politician=None) -> Pool:
         application.missed = len(meeting_ids) - application.attends
         organisation = normalised_organisation(application.organisation)
         application.organisation_peers = organisations[organisation] - 1 if organisation else 0
+        application.exception = is_exception(call, application)
     ratings, own = _all_ratings(call, politician)
     return Pool(
         call=call, profiles=profiles, meetings=meetings, applications=applications, ratings=ratings, own=own
@@ -380,6 +383,7 @@ class ApplicationDetail:
     meetings: list[tuple[Meeting, bool]]
     organisation_peers: int
     events: list[ApplicationEvent]
+    exception: bool  # applied through another real connection where the call has a rule
 
 
 def application_detail(call: Call, application: Application) -> ApplicationDetail:
@@ -397,7 +401,7 @@ def application_detail(call: Call, application: Application) -> ApplicationDetai
         )
         peers = sum(normalised_organisation(o) == organisation for o in others)
     events = list(application.events.all())
-    return ApplicationDetail(application, choices, meetings, peers, events)
+    return ApplicationDetail(application, choices, meetings, peers, events, is_exception(call, application))
 
 
 # --- The confirmed selection.

@@ -25,6 +25,7 @@ from committees.selectors import meetings_of
 from mandates.models import Mandate
 from pages.cache import cached_public_page
 from recruitment import draws
+from recruitment.applications import who_may_apply
 from recruitment.models import Call, Selection
 from recruitment.selectors import open_calls
 
@@ -75,7 +76,7 @@ def call_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "mandate": call.mandate,
             "meetings": meetings_of(call.mandate),
             "not_yet_open": call.state == Call.State.OPEN and timezone.now() < call.opens_at,
-            "postal_codes": settings.RECRUITMENT_POSTAL_CODES,
+            "who_may_apply": who_may_apply(call),
             "selection_confirmed": selection is not None,
             "draw": draws.selection_draw(call, selection),
             "ties": draws.published_ties(call, selection),

@@ -35,7 +35,7 @@ def test_the_youth_policy_call_runs_from_application_to_members_in_the_demo(clie
             "choice_1": profile.pk,
             "motivation": "Jeg går på en erhvervsuddannelse og vil gerne være med.",
             "available_meetings": meetings,
-            "tie": "municipality",
+            "tie": "lives",
             "postal_code": "2900",
             "gender": "man",
             "consent": "on",

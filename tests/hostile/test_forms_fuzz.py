@@ -99,15 +99,13 @@ APPLICATION_FIELDS = (
 
 @st.composite
 def application_data(draw, world_ids):
-    return draw(form_data(APPLICATION_FIELDS, world_ids, fixed={"consent": "on", "tie": "municipality"}))
+    return draw(form_data(APPLICATION_FIELDS, world_ids, fixed={"consent": "on", "tie": "lives"}))
 
 
 @FUZZ
 @given(data=st.data())
 def test_apply(client, world, data):
-    body = data.draw(
-        form_data(APPLICATION_FIELDS, ids(world), fixed={"consent": "on", "tie": "municipality"})
-    )
+    body = data.draw(form_data(APPLICATION_FIELDS, ids(world), fixed={"consent": "on", "tie": "lives"}))
     post(as_(client, world.citizen), reverse("recruitment:apply", args=[world.call_pk]), body, "apply")
 
 

@@ -45,7 +45,7 @@ def data_for(call, **overrides) -> ApplicationData:
     fields = {
         "profile_ids": [profile.pk],
         "motivation": "Jeg vil gerne være med.",
-        "lives_in_municipality": True,
+        "tie": "lives",
         "postal_code": "2820",
         **overrides,
     }
@@ -99,7 +99,7 @@ def test_a_citizen_applies_gets_a_receipt_and_cannot_apply_twice(citizen):
     ("overrides", "field"),
     [
         ({"postal_code": "8000"}, "postal_code"),
-        ({"lives_in_municipality": False, "postal_code": ""}, "other_tie"),
+        ({"tie": "other", "postal_code": ""}, "other_tie"),
         ({"organisation": "Klubben"}, "takes_part_as_individual"),
         ({"profile_ids": []}, "profiles"),
     ],

@@ -185,7 +185,7 @@ def test_the_call_page_says_who_may_apply_and_links_the_privacy_notice(client, y
     html = call_page(client, youth_call)
     who = section(html, "who-heading")
     assert ", ".join(settings.RECRUITMENT_POSTAL_CODES) in who
-    assert "another real tie" in who and "as an individual" in who
+    assert "another real connection" in who and "as an individual" in who
     assert f'<a href="{reverse("privacy")}">privacy notice</a>' in section(html, "privacy-heading")
 
 
