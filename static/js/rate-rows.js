@@ -53,8 +53,11 @@
   });
 
   document.addEventListener("htmx:afterSettle", (event) => {
-    const cell = event.detail.target && document.getElementById(event.detail.target.id);
-    const row = cell && cell.closest(ROW);
+    // Each swapped element settles in turn (the mean and the progress come out of band); act once, on the
+    // own score's new cell.
+    const cell = event.target;
+    if (!(cell instanceof Element) || !cell.matches("td.own-rating")) return;
+    const row = cell.closest(ROW);
     if (!row) return;
     const rated = cell.dataset.ownScore !== "";
     row.toggleAttribute("data-unrated", !rated);
