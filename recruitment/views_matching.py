@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from recruitment import draws, review_selectors, views_seats
+from recruitment import draws, matching_selectors, review_selectors, views_seats
 from recruitment import matching as engine
 from recruitment.models import Call
 from recruitment.review_access import DECIDE, call_for, proposal_key, rule_text
@@ -73,9 +73,9 @@ def _page(request: HttpRequest, call: Call, pins, exclusions, *, posted=None) ->
         messages.error(request, _("The matching engine could not finish. Try again, or with fewer pins."))
     check = draws.draw_check(call, problem, result.assignment) if result else None
     rivals = {r for tie in [*check.by_draw, *check.by_hand] for r in tie.rivals} if check else set()
-    applications = review_selectors.proposal_applications(call, result, pins, exclusions, also=rivals)
+    applications = matching_selectors.proposal_applications(call, result, pins, exclusions, also=rivals)
     proposal = (
-        review_selectors.proposal(call, problem, result, applications=applications, stats=stats)
+        matching_selectors.proposal(call, problem, result, applications=applications, stats=stats)
         if result
         else []
     )
@@ -83,7 +83,7 @@ def _page(request: HttpRequest, call: Call, pins, exclusions, *, posted=None) ->
         request.session[proposal_key(call)] = {
             "assignment": {str(p): list(ids) for p, ids in result.assignment.items()}
         }
-    pinned, excluded = review_selectors.adjustment_rows(call, pins, exclusions, applications=applications)
+    pinned, excluded = matching_selectors.adjustment_rows(call, pins, exclusions, applications=applications)
     context = {
         "call": call,
         "mandate": call.mandate,

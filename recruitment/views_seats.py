@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from mandates.models import Mandate
-from recruitment import balance, review_selectors
+from recruitment import balance, matching_selectors, review_selectors
 from recruitment.models import Call, SeatDecision, Selection
 from recruitment.review_access import DECIDE, call_for, rule_text
 from recruitment.seat_decisions import committee_start_despite_rules, seat_decide, start_blocked_by
@@ -108,7 +108,7 @@ def confirmed(
         "call": call,
         "mandate": call.mandate,
         "selection": selection,
-        "profiles": review_selectors.confirmed_selection(call, selection),
+        "profiles": matching_selectors.confirmed_selection(call, selection),
         "can_decide": can_decide,
         "settling": settling,
         "free": free,
