@@ -392,7 +392,7 @@ def _chair_rates_in_the_dashboard_rows(chair, person) -> None:
                 f"() => document.activeElement.id && document.activeElement.id !== {focused!r}"
             )
     assert Rating.objects.count() == len(rows)
-    assert page.locator("tr[data-unrated]").count() == 0
+    expect(page.locator("tr[data-unrated]")).to_have_count(0)  # marked once htmx has settled
     chair.check()
 
     # The whole application is one click away, and the way back too.
