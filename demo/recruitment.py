@@ -10,7 +10,7 @@ from django.utils import timezone
 from mandates.models import Mandate
 from recruitment.applications import ApplicationData, application_submit
 from recruitment.calls import call_open
-from recruitment.models import Call
+from recruitment.models import Application, Call
 
 INTRO = (
     "Er du ung i Gentofte, eller arbejder du med unge? Vær med til at skrive kommunens nye ungepolitik "
@@ -52,6 +52,9 @@ def seed_recruitment(people) -> Call | None:
         deadline=now + timedelta(days=14),
         intro=INTRO,
         draw_public_value_source="Lottotallene fra trækningen lørdag efter ansøgningsfristen.",
+        # Dyssegård (2870) lies partly in Gentofte: postal codes are data staff keep, not a border.
+        eligibility=Call.Eligibility.POSTAL_CODES,
+        eligible_postal_codes="2820, 2870, 2900, 2920, 2930",
     )
     call_open(call=call, by=people["staff"][0])
     profiles = {p.order: p.pk for p in mandate.profiles.all()}
@@ -66,7 +69,7 @@ def seed_recruitment(people) -> Call | None:
                 profile_ids=[profiles[rank] for rank in ranks],
                 motivation=motivation,
                 available_meeting_ids=meetings,
-                lives_in_municipality=True,
+                tie=Application.Tie.LIVES,
                 postal_code="2820",
                 organisation=organisation,
                 takes_part_as_individual=bool(organisation),

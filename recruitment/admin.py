@@ -24,10 +24,13 @@ class CallAdmin(admin.ModelAdmin):
         "opens_at",
         "deadline",
         "intro",
+        "eligibility",
+        "eligible_postal_codes",
         "draw_public_value_source",
         "draw_public_value",
         "statistics",
     )
+    radio_fields = {"eligibility": admin.VERTICAL}
     actions = ["open_calls", "close_calls"]
 
     def get_queryset(self, request):

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from audit.services import log
 from committees.following import committee_follow
 from notifications.services import notification_schedule
 from pages.models import PrivacyNotice
@@ -24,7 +24,7 @@ class ApplicationData:
     motivation: str
     experience: str = ""
     available_meeting_ids: list[int] = field(default_factory=list)
-    lives_in_municipality: bool = False
+    tie: str = ""  # Application.Tie, or empty where the call lets anyone apply
     postal_code: str = ""
     other_tie: str = ""
     organisation: str = ""
@@ -37,7 +37,7 @@ class ApplicationData:
     FIELDS = (
         "motivation",
         "experience",
-        "lives_in_municipality",
+        "tie",
         "postal_code",
         "other_tie",
         "organisation",
@@ -57,13 +57,7 @@ def application_problems(call: Call, data: ApplicationData) -> dict[str, str]:
         problems["profiles"] = _("Choose one, two or three different profiles.")
     elif not set(data.profile_ids) <= profiles:
         problems["profiles"] = _("Choose profiles from this call.")
-    if data.lives_in_municipality:
-        if data.postal_code not in settings.RECRUITMENT_POSTAL_CODES:
-            problems["postal_code"] = _(
-                "This postal code is not in the municipality. Tell us about another tie."
-            )
-    elif not data.other_tie.strip():
-        problems["other_tie"] = _("Tell us in a sentence what ties you to the municipality or the question.")
+    problems.update(eligibility_problems(call, data))
     if data.organisation.strip() and not data.takes_part_as_individual:
         problems["takes_part_as_individual"] = _(
             "Members take part as individuals, not for their organisation."
@@ -72,6 +66,81 @@ def application_problems(call: Call, data: ApplicationData) -> dict[str, str]:
     if not set(data.available_meeting_ids) <= meetings:
         problems["available_meetings"] = _("Choose among this committee's meetings.")
     return problems
+
+
+# Which connections each rule offers: the rule's own, and always another real connection, explained.
+TIES = {
+    Call.Eligibility.POSTAL_CODES: (Application.Tie.LIVES, Application.Tie.OTHER),
+    Call.Eligibility.LIVES_WORKS_STUDIES: tuple(Application.Tie.values),
+    Call.Eligibility.ANYONE: (),
+}
+
+
+def who_may_apply(call: Call) -> str:
+    """The call's rule in words, for the call page and the form."""
+    if call.eligibility == Call.Eligibility.POSTAL_CODES:
+        return _(
+            "You may apply if you live in one of the postal codes %(codes)s, or if you have another real "
+            "connection to the municipality or the question, for example because you live near the border, "
+            "work, study or are active here. You explain that connection in a sentence."
+        ) % {"codes": ", ".join(call.postal_codes)}
+    if call.eligibility == Call.Eligibility.LIVES_WORKS_STUDIES:
+        return _(
+            "You may apply if you live, work or study in the municipality, or if you have another real "
+            "connection to the municipality or the question. You explain another connection in a sentence."
+        )
+    return _("Anyone may apply.")
+
+
+def eligibility_problems(call: Call, data: ApplicationData) -> dict[str, str]:
+    """The call's rule for who may apply, as staff set it; another real connection, explained, counts too."""
+    offered = TIES[call.eligibility]
+    if not offered:
+        return {}
+    if data.tie not in offered:
+        return {"tie": _("Tell us how you are connected to the municipality.")}
+    if data.tie == Application.Tie.OTHER:
+        if not data.other_tie.strip():
+            return {
+                "other_tie": _("Tell us in a sentence what ties you to the municipality or the question.")
+            }
+        return {}
+    if call.eligibility == Call.Eligibility.POSTAL_CODES:
+        if not data.postal_code:
+            return {"postal_code": _("Write your postal code.")}
+        if data.postal_code not in call.postal_codes:
+            return {
+                "postal_code": _(
+                    "%(code)s is not among this call's postal codes (%(codes)s). If you have another real "
+                    "connection to the municipality or the question, for example because you live near "
+                    "the border, work, study or are active here, choose “another real connection” and "
+                    "explain it in a sentence."
+                )
+                % {"code": data.postal_code, "codes": ", ".join(call.postal_codes)}
+            }
+    return {}
+
+
+def is_exception(call: Call, application: Application) -> bool:
+    """Applied through another real connection where the call has a rule: the committee judges it."""
+    return bool(TIES[call.eligibility]) and application.tie == Application.Tie.OTHER
+
+
+def _log_exception(
+    call: Call, application: Application, by, *, before: tuple[str, str] | None = None
+) -> None:
+    if not is_exception(call, application) or before == (application.tie, application.other_tie):
+        return
+    log(
+        application,
+        "application.eligibility_exception",
+        by=by,
+        data={
+            "rule": call.eligibility,
+            "postal_code": application.postal_code,
+            "connection": application.other_tie,
+        },
+    )
 
 
 def _write(application: Application, data: ApplicationData) -> None:
@@ -115,6 +184,7 @@ def application_submit(*, call: Call, applicant, data: ApplicationData) -> Appli
     ApplicationEvent.objects.create(
         application=application, kind=ApplicationEvent.Kind.SUBMITTED, by=applicant
     )
+    _log_exception(call, application, applicant)
     # Applicants hear what becomes of the committee (its decision); they can stop following on its page.
     committee_follow(committee=call.mandate.committee, user=applicant)
     notification_schedule(
@@ -136,8 +206,10 @@ def application_update(*, application: Application, data: ApplicationData, by) -
     if application.state != Application.State.SUBMITTED:
         raise ValidationError(_("This application can no longer be changed."))
     _check(application.call, data)
+    before = (application.tie, application.other_tie)
     _write(application, data)
     ApplicationEvent.objects.create(application=application, kind=ApplicationEvent.Kind.UPDATED, by=by)
+    _log_exception(application.call, application, by, before=before)
     return application
 
 
@@ -176,7 +248,7 @@ def personal_data_export(*, user) -> dict:
                 "motivation": a.motivation,
                 "experience": a.experience,
                 "available_meetings": [m.starts_at.isoformat() for m in a.available_meetings.all()],
-                "lives_in_municipality": a.lives_in_municipality,
+                "connection": a.tie,
                 "postal_code": a.postal_code,
                 "other_tie": a.other_tie,
                 "organisation": a.organisation,

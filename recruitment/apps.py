@@ -7,3 +7,17 @@ from django.utils.translation import gettext_lazy as _
 class RecruitmentConfig(AppConfig):
     name = "recruitment"
     verbose_name = _("Recruitment")
+
+    def ready(self) -> None:
+        from audit import actions
+
+        actions.register(
+            {
+                "reserve.offered": _("A free seat was offered to a reserve"),
+                "seat.reserve_invited": _("A politician gave a free seat to a reserve"),
+                "seat.left_empty": _("A politician left a seat empty"),
+                "committee.started_despite_rules": _("A politician started the committee with a rule broken"),
+                "selection.tie_decided": _("The politicians decided a tie by hand"),
+                "application.eligibility_exception": _("Applied through another real connection"),
+            }
+        )

@@ -37,12 +37,15 @@ def call_close(*, call: Call, by=None) -> bool:
     call = Call.objects.select_for_update(of=("self",)).select_related("mandate").get(pk=call.pk)
     if call.state != Call.State.OPEN:
         return False
+    # Staff may close a call before its deadline; nobody should then read that the deadline passed.
+    closed_early = timezone.now() < call.deadline
     call.state = Call.State.CLOSED
     call.save(update_fields=["state"])
     if call.mandate.state == Mandate.State.RECRUITING:
-        mandate_move(
-            mandate=call.mandate, to=Mandate.State.MATCHING, by=by, note=_("The call's deadline passed.")
-        )
+        note = _("The call's deadline passed.")
+        if closed_early:
+            note = _("The call was closed before its deadline.")
+        mandate_move(mandate=call.mandate, to=Mandate.State.MATCHING, by=by, note=note)
     submitted = list(call.applications.filter(state=Application.State.SUBMITTED))
     ApplicationEvent.objects.bulk_create(
         ApplicationEvent(application=a, kind=ApplicationEvent.Kind.CALL_CLOSED) for a in submitted
@@ -56,7 +59,13 @@ def call_close(*, call: Call, by=None) -> bool:
             recipient=membership.user,
             kind="call_closed",
             key=f"call-closed:{call.pk}:{membership.user_id}",
-            context={"call_id": call.pk, "title": call.mandate.title, "applications": len(submitted)},
+            context={
+                "call_id": call.pk,
+                "title": call.mandate.title,
+                "applications": len(submitted),
+                "closed_early": closed_early,
+                "deadline": call.deadline,
+            },
         )
     return True
 

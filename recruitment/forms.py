@@ -16,11 +16,11 @@ from django.utils.translation import gettext_lazy as _
 
 from committees.models import Meeting
 from pages.models import PrivacyNotice
-from recruitment.applications import ApplicationData, application_problems
+from recruitment.applications import ApplicationData, application_problems, who_may_apply
 from recruitment.models import EXPERIENCE_MAX, MOTIVATION_MAX, Application, Call
 
-MUNICIPALITY, OTHER_TIE = "municipality", "other"
 CHOICE_FIELDS = ("choice_1", "choice_2", "choice_3")
+TIE_FIELDS = ("tie", "postal_code", "other_tie")  # how the applicant is connected, where the call asks
 CHOICE_LABELS = (_("1st choice"), _("2nd choice (optional)"), _("3rd choice (optional)"))
 # The keys of application_problems() and the field that shows each problem.
 PROBLEM_FIELDS = {
@@ -28,6 +28,7 @@ PROBLEM_FIELDS = {
     "available_meetings": "available_meetings",
     "postal_code": "postal_code",
     "other_tie": "other_tie",
+    "tie": "tie",
     "takes_part_as_individual": "takes_part_as_individual",
 }
 # [0-9], not \d: \d also accepts Arabic-Indic and other Unicode digits.
@@ -84,24 +85,25 @@ class ApplicationForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
     tie = forms.ChoiceField(
-        label=_("Your tie to the municipality"),
-        choices=[(MUNICIPALITY, _("I live in the municipality")), (OTHER_TIE, _("I have another tie"))],
+        label=_("Your connection to the municipality"),
         widget=forms.RadioSelect,
-        error_messages={"required": _("Tell us whether you live in the municipality or have another tie.")},
+        error_messages={"required": _("Tell us how you are connected to the municipality.")},
     )
     postal_code = forms.CharField(
         label=_("Postal code"),
         required=False,
         max_length=4,
         validators=[postal_code_validator],
-        help_text=_("If you live in the municipality: four digits."),
+        help_text=_("If you live in one of the postal codes: four digits."),
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "postal-code", "size": 4}),
     )
     other_tie = forms.CharField(
-        label=_("Your other tie, in one sentence"),
+        label=_("Your connection, in one sentence"),
         required=False,
         max_length=300,
-        help_text=_("For example: I work or go to school here, or my child goes to school here."),
+        help_text=_(
+            "For example: I live in Dyssegård, I work at the hospital, or my child goes to school here."
+        ),
     )
     organisation = forms.CharField(
         label=_("Organisation (optional)"),
@@ -160,9 +162,41 @@ class ApplicationForm(forms.Form):
         self.fields["experience"].help_text = gettext(
             "For example from school, work, associations or everyday life. Up to %(max)s characters."
         ) % {"max": formats.number_format(EXPERIENCE_MAX, force_grouping=True)}
+        self._set_up_eligibility()
         self._set_up_consent()
         self.order_fields([*CHOICE_FIELDS])
         self.helper = self._helper()
+
+    def _set_up_eligibility(self) -> None:
+        """The connections the call's rule offers and the rule in words; none where anyone may apply."""
+        call = self.call
+        if call.eligibility == Call.Eligibility.ANYONE:
+            for name in TIE_FIELDS:
+                del self.fields[name]
+            return
+        other = (
+            Application.Tie.OTHER,
+            gettext("I have another real connection to the municipality or the question"),
+        )
+        if call.eligibility == Call.Eligibility.POSTAL_CODES:
+            codes = ", ".join(call.postal_codes)
+            choices = [
+                (
+                    Application.Tie.LIVES,
+                    gettext("I live in one of the postal codes %(codes)s") % {"codes": codes},
+                ),
+                other,
+            ]
+        else:
+            del self.fields["postal_code"]
+            choices = [
+                (Application.Tie.LIVES, gettext("I live in the municipality")),
+                (Application.Tie.WORKS, gettext("I work in the municipality")),
+                (Application.Tie.STUDIES, gettext("I study in the municipality")),
+                other,
+            ]
+        self.fields["tie"].choices = choices
+        self.fields["tie"].help_text = who_may_apply(call)
 
     def _set_up_consent(self) -> None:
         field = self.fields["consent"]
@@ -196,7 +230,7 @@ class ApplicationForm(forms.Form):
             Fieldset(_("About you"), "motivation", "experience"),
             "available_meetings",
             # The radio group is a fieldset of its own; another around it would only repeat the legend.
-            Div("tie", "postal_code", "other_tie", css_class="mb-4"),
+            Div(*(n for n in TIE_FIELDS if n in self.fields), css_class="mb-4"),
             Fieldset(_("Organisation"), "organisation", "takes_part_as_individual"),
             Fieldset(
                 _("Optional: used only to give the committee a varied composition"),
@@ -237,17 +271,15 @@ class ApplicationForm(forms.Form):
                 % {"version": self.notice.version},
             )
         profile_ids = self._profile_ids(data)
-        lives_here = data.get("tie") == MUNICIPALITY
-        if lives_here and not data.get("postal_code") and "postal_code" not in self.errors:
-            self.add_error("postal_code", _("Write your postal code."))
+        tie = data.get("tie", "")
         self.application_data = ApplicationData(
             profile_ids=profile_ids,
             motivation=data.get("motivation", ""),
             experience=data.get("experience", ""),
             available_meeting_ids=data.get("available_meetings", []),
-            lives_in_municipality=lives_here,
-            postal_code=data.get("postal_code", ""),
-            other_tie=data.get("other_tie", ""),
+            tie=tie,
+            postal_code=data.get("postal_code", "") if tie == Application.Tie.LIVES else "",
+            other_tie=data.get("other_tie", "") if tie == Application.Tie.OTHER else "",
             organisation=data.get("organisation", ""),
             takes_part_as_individual=data.get("takes_part_as_individual", False),
             gender=data.get("gender", ""),
@@ -308,6 +340,6 @@ def initial_from(application: Application) -> dict:
         }
     )
     initial["available_meetings"] = [m.pk for m in application.available_meetings.all()]
-    initial["tie"] = MUNICIPALITY if application.lives_in_municipality else OTHER_TIE
+    initial["tie"] = application.tie
     initial["consent"] = True
     return initial

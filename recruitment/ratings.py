@@ -11,8 +11,9 @@ from recruitment.models import Application, Call, Rating
 
 @transaction.atomic
 def rating_set(
-    *, application: Application, profile_id: int, politician, score: int, note: str = ""
+    *, application: Application, profile_id: int, politician, score: int, note: str | None = ""
 ) -> Rating:
+    """Set the politician's score (and private note; None keeps the note they had)."""
     call = application.call
     if not politician.has_perm("recruitment.decide_call", call):
         raise PermissionDenied
@@ -26,6 +27,6 @@ def rating_set(
         application=application,
         profile_id=profile_id,
         politician=politician,
-        defaults={"score": score, "note": note.strip()},
+        defaults={"score": score} if note is None else {"score": score, "note": note.strip()},
     )
     return rating

@@ -7,19 +7,17 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from django.db.models import Avg, Count, IntegerField, Q, Value
+from django.db.models import Avg, Count, F, IntegerField, Q, Value
 from django.shortcuts import get_object_or_404
 
 from committees.models import Meeting
 from mandates.models import CompetenceProfile
-from recruitment import matching as engine
+from recruitment.applications import is_exception
 from recruitment.models import (
     Application,
     ApplicationChoice,
     ApplicationEvent,
     Call,
-    Invitation,
-    Placement,
     Rating,
     Selection,
 )
@@ -88,6 +86,7 @@ class ProfileGroup:
     profile: CompetenceProfile
     rows: list[Row]
     total: int  # matching the filters, before GROUP_LIMIT
+    unrated_hidden: int = 0  # of the rows beyond GROUP_LIMIT, those the viewing politician has not rated
 
     @property
     def hidden(self) -> int:
@@ -178,6 +177,7 @@ POOL_FIELDS = (
     "gender",
     "age_band",
     "district",
+    "tie",
     "submitted_at",
     "applicant__full_name",
     "applicant__email",
@@ -212,6 +212,7 @@ def review_pool(call: Call, *, politician=None) -> Pool:
         application.missed = len(meeting_ids) - application.attends
         organisation = normalised_organisation(application.organisation)
         application.organisation_peers = organisations[organisation] - 1 if organisation else 0
+        application.exception = is_exception(call, application)
     ratings, own = _all_ratings(call, politician)
     return Pool(
         call=call, profiles=profiles, meetings=meetings, applications=applications, ratings=ratings, own=own
@@ -251,8 +252,53 @@ def dashboard_groups(
             rows[profile.pk], key=lambda r: (r.ratings.mean is None, -(r.ratings.mean or 0), r.rank)
         )
         shown = ordered if filters.profile else ordered[:GROUP_LIMIT]
-        groups.append(ProfileGroup(profile=profile, rows=shown, total=len(ordered)))
+        unrated_hidden = sum(r.own is None for r in ordered[len(shown) :])
+        groups.append(
+            ProfileGroup(profile=profile, rows=shown, total=len(ordered), unrated_hidden=unrated_hidden)
+        )
     return groups
+
+
+@dataclass(frozen=True)
+class RatingProgress:
+    rated: int
+    total: int
+
+
+def rating_progress(pool: Pool) -> RatingProgress:
+    """How many of the pool's (applicant, profile) choices the viewing politician has rated."""
+    keys = {(a.pk, c.profile_id) for a in pool.applications for c in a.choice_list}
+    return RatingProgress(rated=len(keys & pool.own.keys()), total=len(keys))
+
+
+def rating_progress_of(call: Call, politician) -> RatingProgress:
+    """The same, in two counting queries, for the answer to one rating."""
+    choices = ApplicationChoice.objects.filter(application__call=call).exclude(
+        application__state=Application.State.WITHDRAWN
+    )
+    rated = Rating.objects.filter(application__call=call, politician=politician).exclude(
+        application__state=Application.State.WITHDRAWN
+    )
+    return RatingProgress(rated=rated.count(), total=choices.count())
+
+
+def next_unrated(call: Call, politician, *, after: Application) -> str | None:
+    """The reference of the next application (in the order they came in, from `after` on, round to the
+    start) with a profile choice the politician has not rated: one query."""
+    waiting = (
+        call.applications.exclude(state=Application.State.WITHDRAWN)
+        .exclude(pk=after.pk)
+        .annotate(
+            chosen=Count("choices", distinct=True),
+            rated=Count("ratings", filter=Q(ratings__politician=politician), distinct=True),
+        )
+        .filter(rated__lt=F("chosen"))
+        .annotate(
+            later=Q(submitted_at__gt=after.submitted_at) | Q(submitted_at=after.submitted_at, pk__gt=after.pk)
+        )
+        .order_by("-later", "submitted_at", "pk")
+    )
+    return waiting.values_list("reference", flat=True).first()
 
 
 def first_line(text: str) -> str:
@@ -334,6 +380,7 @@ class ApplicationDetail:
     meetings: list[tuple[Meeting, bool]]
     organisation_peers: int
     events: list[ApplicationEvent]
+    exception: bool  # applied through another real connection where the call has a rule
 
 
 def application_detail(call: Call, application: Application) -> ApplicationDetail:
@@ -351,117 +398,4 @@ def application_detail(call: Call, application: Application) -> ApplicationDetai
         )
         peers = sum(normalised_organisation(o) == organisation for o in others)
     events = list(application.events.all())
-    return ApplicationDetail(application, choices, meetings, peers, events)
-
-
-# --- The confirmed selection.
-
-
-@dataclass
-class ConfirmedProfile:
-    profile: CompetenceProfile
-    seats: list[Placement]
-    reserves: list[Placement]
-    invitations: list[Invitation]
-
-
-def confirmed_selection(call: Call, selection) -> list[ConfirmedProfile]:
-    placements = Placement.objects.filter(selection=selection).select_related("application__applicant")
-    invitations = (
-        Invitation.objects.filter(application__call=call)
-        .select_related("application__applicant")
-        .order_by("sent_at")
-    )
-    by_profile: dict[int, ConfirmedProfile] = {
-        p.pk: ConfirmedProfile(p, [], [], []) for p in call.mandate.profiles.all()
-    }
-    for placement in placements:
-        group = by_profile[placement.profile_id]
-        (group.seats if placement.kind == Placement.Kind.SEAT else group.reserves).append(placement)
-    for invitation in invitations:
-        by_profile[invitation.profile_id].invitations.append(invitation)
-    for group in by_profile.values():
-        group.reserves.sort(key=lambda p: p.position)
-    return list(by_profile.values())
-
-
-# --- The engine's proposal, as the matching page shows it.
-
-
-@dataclass
-class ProposedSeat:
-    application: Application
-    weight: float
-    ratings: RatingStats
-    pinned: bool = False
-
-
-@dataclass
-class ProposedProfile:
-    profile: object
-    seats: list[ProposedSeat]
-    reserves: list[ProposedSeat]
-
-    @property
-    def empty(self) -> int:
-        return max(self.profile.seats - len(self.seats), 0)
-
-
-def proposal_applications(
-    call: Call, result: engine.Result | None, pins, exclusions
-) -> dict[int, Application]:
-    """The call's applications the matching page names (proposed, pinned, excluded), in one query."""
-    ids = {a for a, _p in pins} | set(exclusions)
-    if result is not None:
-        ids |= {pk for ids in (*result.assignment.values(), *result.reserves.values()) for pk in ids}
-    return call.applications.filter(pk__in=ids).select_related("applicant").in_bulk()
-
-
-def proposal(
-    call: Call,
-    problem: engine.Problem,
-    result: engine.Result,
-    *,
-    applications: dict[int, Application] | None = None,
-    stats: dict[tuple[int, int], RatingStats] | None = None,
-) -> list[ProposedProfile]:
-    """The engine's result with each applicant, their fit and ratings: at most two queries, none when
-    the caller passes the applications and the rating stats."""
-    candidates = {c.id: c for c in problem.candidates}
-    if applications is None:
-        applications = proposal_applications(call, result, (), ())
-    if stats is None:
-        stats = rating_stats(call)
-
-    def seat(pk: int, profile_id: int) -> ProposedSeat:
-        return ProposedSeat(
-            application=applications[pk],
-            weight=engine.weight(candidates[pk], profile_id),
-            ratings=stats.get((pk, profile_id), NO_RATINGS),
-            pinned=(pk, profile_id) in problem.pins,
-        )
-
-    return [
-        ProposedProfile(
-            profile=profile,
-            seats=[seat(pk, profile.pk) for pk in result.assignment.get(profile.pk, ())],
-            reserves=[seat(pk, profile.pk) for pk in result.reserves.get(profile.pk, ())],
-        )
-        for profile in call.mandate.profiles.all()
-    ]
-
-
-def adjustment_rows(
-    call: Call, pins, exclusions, *, applications: dict[int, Application] | None = None
-) -> tuple[list, list]:
-    """The current pins and exclusions with the applicant's reference and name, for the form."""
-    if applications is None:
-        applications = proposal_applications(call, None, pins, exclusions)
-    profiles = {p.pk: p for p in call.mandate.profiles.all()}
-    pinned = [
-        (f"{a}:{p}", applications[a], profiles[p])
-        for a, p in sorted(pins)
-        if a in applications and p in profiles
-    ]
-    excluded = [applications[a] for a in sorted(exclusions) if a in applications]
-    return pinned, excluded
+    return ApplicationDetail(application, choices, meetings, peers, events, is_exception(call, application))

@@ -8,11 +8,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Avg
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
+from audit.services import log
 from notifications.services import notification_schedule
-from recruitment import lottery, matching
-from recruitment.invitations import invitation_send
+from recruitment import balance, draws, matching
+from recruitment.draws import draw_order
 from recruitment.models import Application, ApplicationEvent, Call, Placement, Rating, Selection
+from recruitment.offers import invitation_send
 
 CANDIDATE_STATES = (Application.State.SUBMITTED,)
 
@@ -22,14 +25,26 @@ def _normalised(organisation: str) -> str | None:
     return name or None
 
 
-def draw_order(call: Call) -> list[str]:
-    """The published draw over the candidates' references, once the public value is known."""
-    if not call.draw_public_value:
-        return []
-    references = sorted(
-        call.applications.filter(state__in=CANDIDATE_STATES).values_list("reference", flat=True)
+def rules_of(mandate) -> matching.Rules:
+    return matching.Rules(
+        min_gender_share=mandate.min_gender_share,
+        max_per_organisation=mandate.max_per_organisation,
+        max_per_district=mandate.max_per_district,
     )
-    return lottery.draw(references, call.draw_public_value)
+
+
+def as_candidate(
+    application: Application, preferences: tuple[int, ...] = (), scores=None
+) -> matching.Candidate:
+    """An applicant as the engine and the balance rules read them."""
+    return matching.Candidate(
+        id=application.pk,
+        preferences=preferences,
+        scores=scores or {},
+        gender=application.gender or None,
+        organisation=_normalised(application.organisation),
+        district=application.district or None,
+    )
 
 
 def selection_problem(
@@ -58,22 +73,15 @@ def selection_problem(
     by_reference = {a.reference: a.pk for a in applications}
     return matching.Problem(
         candidates=tuple(
-            matching.Candidate(
-                id=a.pk,
+            as_candidate(
+                a,
                 preferences=tuple(c.profile_id for c in sorted(a.choices.all(), key=lambda c: c.rank)),
                 scores=means[a.pk],
-                gender=a.gender or None,
-                organisation=_normalised(a.organisation),
-                district=a.district or None,
             )
             for a in applications
         ),
         profiles=tuple(matching.Profile(id=p.pk, seats=p.seats) for p in mandate.profiles.all()),
-        rules=matching.Rules(
-            min_gender_share=mandate.min_gender_share,
-            max_per_organisation=mandate.max_per_organisation,
-            max_per_district=mandate.max_per_district,
-        ),
+        rules=rules_of(mandate),
         pins=pins,
         exclusions=exclusions,
         tie_break=tuple(by_reference[r] for r in draw_order(call) if r in by_reference),
@@ -104,14 +112,71 @@ def _check_proposal(call: Call, seats: dict[int, list[int]], reserves: dict[int,
             raise ValidationError(_("A profile got more people than it has seats."))
 
 
+def _check_balance(call: Call, seats: dict[int, list[int]]) -> None:
+    """The engine's proposal keeps every balance rule; a selection that does not was not its proposal."""
+    seated = call.applications.filter(pk__in=[pk for pks in seats.values() for pk in pks])
+    if balance.broken_rules(rules_of(call.mandate), [as_candidate(a) for a in seated]):
+        raise ValidationError(
+            _(
+                "This selection breaks a balance rule of the mandate. "
+                "Run the engine again and confirm what it proposes."
+            ),
+            code="rules",
+        )
+
+
+def _check_ties(
+    call: Call, seats: dict[int, list[int]], pins, exclusions, tie_reason: str
+) -> tuple[draws.DrawCheck, dict[int, str]]:
+    """Seats that ties decide go to the one the published draw put first; without a public value they
+    cannot be confirmed, unless the politicians pinned whom they chose and said why."""
+    check = draws.draw_check(call, selection_problem(call, pins=pins, exclusions=exclusions), seats)
+    references = dict(call.applications.values_list("pk", "reference"))
+    if check.blocked:
+        raise ValidationError(
+            ngettext(
+                "A tie decides %(count)s seat, and the public value for the draw is not known yet. "
+                "Confirm once staff have entered it, or decide the tie yourselves: pin the applicant "
+                "you choose and say why.",
+                "Ties decide %(count)s seats, and the public value for the draw is not known yet. "
+                "Confirm once staff have entered it, or decide the ties yourselves: pin the applicants "
+                "you choose and say why.",
+                len(check.by_draw),
+            )
+            % {"count": len(check.by_draw)},
+            code="tie",
+        )
+    if not check.drawn_first(references):
+        raise ValidationError(
+            _("The draw has changed the proposal since the page was opened. Look at it again and confirm."),
+            code="draw",
+        )
+    if check.by_hand and not tie_reason.strip():
+        raise ValidationError(
+            {"tie_reason": _("Say why you decided the tie yourselves: it is part of the record.")},
+            code="tie_reason",
+        )
+    return check, references
+
+
 @transaction.atomic
 def selection_confirm(
-    *, call: Call, by, rationale: str, seats: dict[int, list[int]], reserves: dict[int, list[int]]
+    *,
+    call: Call,
+    by,
+    rationale: str,
+    seats: dict[int, list[int]],
+    reserves: dict[int, list[int]],
+    pins: frozenset[tuple[int, int]] = frozenset(),
+    exclusions: frozenset[int] = frozenset(),
+    tie_reason: str = "",
 ) -> Selection:
     """Record the selection the politicians saw, invite the seated, place reserves, thank the rest.
 
     The call row is locked, and the selection is one-to-one with the call: two politicians
-    confirming at once give one selection; the second is told it is already done.
+    confirming at once give one selection; the second is told it is already done. `pins` and
+    `exclusions` are the adjustments the politicians ran the engine with: a tie whose holder they
+    pinned is theirs to explain in `tie_reason`.
     """
     call = Call.objects.select_for_update(of=("self",)).select_related("mandate").get(pk=call.pk)
     if not by.has_perm("recruitment.decide_call", call):
@@ -127,6 +192,8 @@ def selection_confirm(
     if not rationale.strip():
         raise ValidationError({"rationale": _("Say briefly why this selection: it is part of the record.")})
     _check_proposal(call, seats, reserves)
+    _check_balance(call, seats)
+    check, references = _check_ties(call, seats, pins, exclusions, tie_reason)
     try:
         with transaction.atomic():
             selection = Selection.objects.create(
@@ -134,12 +201,17 @@ def selection_confirm(
                 confirmed_by=by,
                 rationale=rationale.strip(),
                 engine_version=matching.ENGINE_VERSION,
-                draw_order=draw_order(call),
+                draw_order=check.order,
+                tied_seats=draws.decided_seats(check, references),
+                tie_reason=tie_reason.strip() if check.by_hand else "",
             )
     except IntegrityError as error:
         raise ValidationError(
             _("The selection for this call has already been confirmed."), code="done"
         ) from error
+    if check.by_hand:
+        hand = [seat for seat in selection.tied_seats if seat["by_hand"]]
+        log(selection, "selection.tie_decided", by=by, data={"seats": hand, "reason": selection.tie_reason})
     seated = {pk for pks in seats.values() for pk in pks}
     Placement.objects.bulk_create(
         [

@@ -21,13 +21,9 @@ from mandates.models import Mandate
 from pages.models import PrivacyNotice
 from recruitment import applications as services
 from recruitment.forms import ApplicationForm, initial_from
-from recruitment.invitations import (
-    invitation_accept,
-    invitation_decline,
-    invitation_from_token,
-    invitation_token,
-)
+from recruitment.invitations import invitation_accept, invitation_decline
 from recruitment.models import Application, Call, Invitation
+from recruitment.offers import invitation_from_token, invitation_token
 
 WITHDRAWABLE = (Application.State.SUBMITTED, Application.State.RESERVE)
 # What a draft may hold: enough for every field of the form, never a whole upload's worth of junk.
@@ -61,6 +57,11 @@ def _closed(request: HttpRequest, call: Call) -> HttpResponse:
     )
 
 
+# The application kept for someone who is signing in: {"call": pk, "title": …}. The sign-in pages read it
+# (templates/includes/kept_for_sign_in.html) to say that the application waits and will be sent.
+KEPT = "application_kept_for_sign_in"
+
+
 def _draft_key(call: Call) -> str:
     return f"recruitment:application-draft:{call.pk}"
 
@@ -84,41 +85,68 @@ def _form_page(request: HttpRequest, form: ApplicationForm, application: Applica
 
 
 def apply(request: HttpRequest, pk: int) -> HttpResponse:
-    """Anyone may fill in the form; sending it needs an account, and the draft waits in the session."""
+    """Anyone may fill in the form; sending it needs an account, and the draft waits in the session.
+
+    A valid form sent before signing in is kept with a note that it waits (KEPT, which the sign-in pages
+    read to say so); the first visit here once signed in sends it, and says it was sent.
+    """
     call = _public_call(pk)
+    key = _draft_key(call)
     if request.user.is_authenticated:
         existing = Application.objects.filter(call=call, applicant=request.user).first()
         if existing is not None:
+            _forget_draft(request, key)
             messages.info(request, _("You have already applied to this call. Here is your application."))
             return redirect("recruitment:application", reference=existing.reference)
     if not call.is_open_for_applications:
         return _closed(request, call)
     notice = PrivacyNotice.objects.current()
-    key = _draft_key(call)
     if request.method != "POST":
         draft = request.session.get(key)
         form = ApplicationForm(MultiValueDict(draft) if draft else None, call=call, notice=notice)
+        kept = request.session.get(KEPT) or {}
+        if request.user.is_authenticated and draft and kept.get("call") == call.pk:
+            request.session.pop(KEPT, None)
+            return _send(request, form, after_sign_in=True)
         return _form_page(request, form)
     form = ApplicationForm(request.POST, call=call, notice=notice)
-    signed_in = request.user.is_authenticated
-    limited = not (
-        ratelimit.consume(request, action="apply", user=request.user)
-        if signed_in
-        else ratelimit.consume(request, action="apply_anonymous")
-    )
-    if limited:
-        # What was typed stays in the form; the person is asked to wait a little.
-        messages.error(
-            request, _("You have sent the form many times in a short while. Please wait a few minutes.")
-        )
-        response = _form_page(request, form)
-        response.status_code = 429
-        return response
     if not request.user.is_authenticated:
+        if _limited(request):
+            return _wait(request, form)
         request.session[key] = _draft(request, form)
         if form.is_valid():
+            request.session[KEPT] = {"call": call.pk, "title": call.mandate.title}
             return redirect_to_login(request.get_full_path(), login_url=reverse("account_login"))
         return _form_page(request, form)
+    return _send(request, form)
+
+
+def _forget_draft(request: HttpRequest, key: str) -> None:
+    request.session.pop(key, None)
+    request.session.pop(KEPT, None)
+
+
+def _limited(request: HttpRequest) -> bool:
+    if request.user.is_authenticated:
+        return not ratelimit.consume(request, action="apply", user=request.user)
+    return not ratelimit.consume(request, action="apply_anonymous")
+
+
+def _wait(request: HttpRequest, form: ApplicationForm) -> HttpResponse:
+    """What was typed stays in the form; the person is asked to wait a little."""
+    messages.error(
+        request, _("You have sent the form many times in a short while. Please wait a few minutes.")
+    )
+    response = _form_page(request, form)
+    response.status_code = 429
+    return response
+
+
+def _send(request: HttpRequest, form: ApplicationForm, *, after_sign_in: bool = False) -> HttpResponse:
+    """Submit the application of the signed-in person; problems come back on the form, nothing lost."""
+    call = form.call
+    if _limited(request):
+        return _wait(request, form)
     if form.is_valid():
         try:
             application = services.application_submit(
@@ -131,13 +159,20 @@ def apply(request: HttpRequest, pk: int) -> HttpResponse:
                 return _closed(request, call)
             form.add_problems(error)
         else:
-            request.session.pop(key, None)
-            messages.success(
-                request,
-                _("Thank you! We have received your application. Its reference is %(reference)s.")
-                % {"reference": application.reference},
-            )
+            _forget_draft(request, _draft_key(call))
+            text = _("Thank you! We have received your application. Its reference is %(reference)s.")
+            if after_sign_in:
+                text = _(
+                    "You are signed in, and your application is sent. Its reference is %(reference)s. "
+                    "We have emailed you a receipt."
+                )
+            messages.success(request, text % {"reference": application.reference})
             return redirect("recruitment:application", reference=application.reference)
+    if after_sign_in:
+        messages.warning(
+            request,
+            _("You are signed in, but your application is not sent yet: look at what is marked below."),
+        )
     return _form_page(request, form)
 
 
@@ -237,18 +272,22 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
     if found is None:
         raise Http404
     error = ""
+    confirm_decline = False
     if request.method == "POST":
         answer = request.POST.get("answer")
         try:
             if answer == "accept":
                 invitation_accept(invitation=found)
             elif answer == "decline":
+                # A seat given away cannot be taken back: "No, thank you" asks once more first.
+                confirm_decline = True
+            elif answer == "decline-confirmed":
                 invitation_decline(invitation=found)
             else:
                 error = _("Choose “Yes, I accept” or “No, thank you”.")
         except ValidationError as problem:
             error = " ".join(problem.messages)
-        if not error:
+        if not (error or confirm_decline):
             return redirect(request.path)
         found.refresh_from_db()
     mandate = found.application.call.mandate
@@ -260,6 +299,7 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
             "invitation": found,
             "mandate": mandate,
             "error": error,
+            "confirm_decline": confirm_decline,
             "is_open": found.state == Invitation.State.PENDING and found.answer_by > timezone.now(),
             "meetings": Meeting.objects.filter(committee__mandate=mandate).exclude(
                 state=Meeting.State.CANCELLED

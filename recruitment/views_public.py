@@ -6,8 +6,6 @@ template tags (recruitment/templatetags) need the same "open call" definition as
 
 from __future__ import annotations
 
-import shlex
-from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import urlsplit
 
@@ -26,7 +24,8 @@ from committees.models import Meeting
 from committees.selectors import meetings_of
 from mandates.models import Mandate
 from pages.cache import cached_public_page
-from recruitment import lottery
+from recruitment import draws
+from recruitment.applications import who_may_apply
 from recruitment.models import Call, Selection
 from recruitment.selectors import open_calls
 
@@ -65,37 +64,6 @@ def _selection_of(call: Call) -> Selection | None:
         return None
 
 
-@dataclass(frozen=True)
-class PublishedDraw:
-    """Everything someone needs to re-run the draw and check the result."""
-
-    algorithm_version: str
-    public_value: str
-    seed: str
-    candidates: list[str]
-    result: list[str]
-
-    @property
-    def command(self) -> str:
-        # Double quotes as people expect them, unless the value holds a character the shell would expand.
-        safe = not any(c in self.public_value for c in '"$`\\!')
-        value = f'"{self.public_value}"' if safe else shlex.quote(self.public_value)
-        return " ".join(["python -m recruitment.lottery", value, *self.candidates])
-
-
-def _published_draw(call: Call, selection: Selection | None) -> PublishedDraw | None:
-    if not (call.draw_public_value and selection and selection.draw_order):
-        return None
-    return PublishedDraw(
-        algorithm_version=lottery.ALGORITHM_VERSION,
-        public_value=call.draw_public_value,
-        seed=lottery.seed_from_public_value(call.draw_public_value).hex(),
-        # The draw's input is the sorted references of the candidates: the same references as its result.
-        candidates=sorted(selection.draw_order),
-        result=list(selection.draw_order),
-    )
-
-
 @cached_public_page
 def call_detail(request: HttpRequest, pk: int) -> HttpResponse:
     call = _public_call(pk)
@@ -108,9 +76,10 @@ def call_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "mandate": call.mandate,
             "meetings": meetings_of(call.mandate),
             "not_yet_open": call.state == Call.State.OPEN and timezone.now() < call.opens_at,
-            "postal_codes": settings.RECRUITMENT_POSTAL_CODES,
+            "who_may_apply": who_may_apply(call),
             "selection_confirmed": selection is not None,
-            "draw": _published_draw(call, selection),
+            "draw": draws.selection_draw(call, selection),
+            "ties": draws.published_ties(call, selection),
             "page_url": settings.SITE_URL + call.get_absolute_url(),
         },
     )

@@ -10,45 +10,21 @@ from __future__ import annotations
 import csv
 from dataclasses import dataclass
 from typing import ClassVar
-from urllib.parse import urlencode
 
 from django import forms
 from django.conf import settings
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
-from django_htmx.http import HttpResponseClientRedirect
+from django.views.decorators.http import require_GET
 
 from recruitment import charts, review_selectors
-from recruitment import matching as engine
 from recruitment.exports import export_record
 from recruitment.models import Application, Call
-from recruitment.ratings import rating_set
+from recruitment.review_access import DECIDE, call_for, proposal_key
 from recruitment.review_selectors import UNKNOWN, Filters, RatingStats
-from recruitment.selection import selection_confirm, selection_problem
-
-REVIEW = "recruitment.review_call"
-DECIDE = "recruitment.decide_call"
-
-
-def _call_for(request: HttpRequest, pk: int, *, decide: bool = False) -> Call:
-    """The call, if the user may review it (else 404); deciding needs more (else 403)."""
-    call = review_selectors.call_for_review(pk)
-    if not request.user.has_perm(REVIEW, call):
-        raise Http404
-    if decide and not request.user.has_perm(DECIDE, call):
-        raise PermissionDenied
-    return call
-
-
-def _proposal_key(call: Call) -> str:
-    return f"recruitment.proposal.{call.pk}"
 
 
 def _label(choices, value: str) -> str:
@@ -147,7 +123,7 @@ def _pool_charts(pool: review_selectors.Pool) -> list[charts.Chart]:
 
 def _balance_charts(request: HttpRequest, call: Call, pool: review_selectors.Pool) -> list[charts.Chart]:
     """The last proposal this person ran on the matching page, against the mandate's balance rules."""
-    stored = request.session.get(_proposal_key(call))
+    stored = request.session.get(proposal_key(call))
     if not stored or call.state == Call.State.SELECTED:
         return []
     balance = review_selectors.proposal_balance(
@@ -182,7 +158,7 @@ def _balance_charts(request: HttpRequest, call: Call, pool: review_selectors.Poo
 @login_required
 @require_GET
 def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
-    call = _call_for(request, pk)
+    call = call_for(request, pk)
     can_decide = request.user.has_perm(DECIDE, call)
     pool = review_selectors.review_pool(call, politician=request.user if can_decide else None)
     form = FilterForm(request.GET or None, pool=pool)
@@ -196,6 +172,10 @@ def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
         "filters": filters,
         "ignored_input": form.is_bound and bool(form.errors),
         "groups": review_selectors.dashboard_groups(pool, filters=filters, own=own),
+        "can_rate": can_decide and _ratings_open(call),
+        "scores": RatingPanel.scores,
+        "progress": review_selectors.rating_progress(pool),
+        "back": request.GET.urlencode(),
         "applicant_count": len(pool.applications),
         "meeting_count": len(pool.meetings),
         "pool_charts": _pool_charts(pool),
@@ -248,7 +228,7 @@ def _panels(
 @login_required
 @require_GET
 def review_application(request: HttpRequest, pk: int, reference: str) -> HttpResponse:
-    call = _call_for(request, pk)
+    call = call_for(request, pk)
     application = review_selectors.application_for_review(call, reference)
     detail = review_selectors.application_detail(call, application)
     context = {
@@ -260,193 +240,9 @@ def review_application(request: HttpRequest, pk: int, reference: str) -> HttpRes
         "can_decide": request.user.has_perm(DECIDE, call),
         "ratings_open": _ratings_open(call),
     }
+    if context["can_decide"] and context["ratings_open"]:
+        context["next_unrated"] = review_selectors.next_unrated(call, request.user, after=application)
     return render(request, "recruitment/review/application.html", context)
-
-
-class RatingForm(forms.Form):
-    profile = forms.IntegerField(min_value=1, max_value=2**31 - 1)  # a larger one overflows the database
-    score = forms.TypedChoiceField(
-        choices=[(n, n) for n in range(1, 6)],
-        coerce=int,
-        error_messages={
-            "required": gettext_lazy("Give a score from 1 to 5."),
-            "invalid_choice": gettext_lazy("Give a score from 1 to 5."),
-        },
-    )
-    note = forms.CharField(required=False, max_length=2000)
-
-
-@login_required
-@require_POST
-def rate(request: HttpRequest, pk: int, reference: str) -> HttpResponse:
-    call = _call_for(request, pk, decide=True)
-    application = review_selectors.application_for_review(call, reference)
-    form = RatingForm(request.POST)
-    error = ""
-    if form.is_valid():
-        try:
-            rating_set(
-                application=application,
-                profile_id=form.cleaned_data["profile"],
-                politician=request.user,
-                score=form.cleaned_data["score"],
-                note=form.cleaned_data["note"],
-            )
-        except ValidationError as failure:
-            error = " ".join(failure.messages)
-    else:
-        error = " ".join(message for messages_ in form.errors.values() for message in messages_)
-    page = reverse("recruitment:review_application", args=[call.pk, application.reference])
-    profile_id = form.cleaned_data.get("profile")
-    choice = application.choices.select_related("profile").filter(profile_id=profile_id).first()
-    if request.htmx and choice is not None:
-        (panel,) = _panels(request, call, application, [choice], error=error, saved=not error)
-        return render(
-            request,
-            "recruitment/review/_rating.html",
-            {"call": call, "application": application, "panel": panel, "ratings_open": _ratings_open(call)},
-        )
-    if error:
-        messages.error(request, error)
-    else:
-        messages.success(request, _("Your rating is saved."))
-    target = f"{page}#rating-{choice.profile_id}" if choice else page
-    return HttpResponseClientRedirect(target) if request.htmx else redirect(target)
-
-
-# --- Matching.
-
-
-def _is_id(value: str) -> bool:
-    """ASCII digits of a size the database holds (str.isdigit() also says yes to "²", which int() refuses)."""
-    return value.isascii() and value.isdigit() and len(value) <= 18
-
-
-def _adjustments(data) -> tuple[frozenset[tuple[int, int]], frozenset[int]]:
-    """Pins ("<application id>:<profile id>") and exclusions ("<application id>"); unreadable ones go."""
-    pins = set()
-    for value in data.getlist("pin"):
-        application_id, _sep, profile_id = value.partition(":")
-        if _is_id(application_id) and _is_id(profile_id):
-            pins.add((int(application_id), int(profile_id)))
-    return frozenset(pins), frozenset(int(v) for v in data.getlist("exclude") if _is_id(v))
-
-
-def _matching_url(call: Call, pins=frozenset(), exclusions=frozenset()) -> str:
-    query = [("pin", f"{a}:{p}") for a, p in sorted(pins)] + [("exclude", a) for a in sorted(exclusions)]
-    url = reverse("recruitment:matching", args=[call.pk])
-    return f"{url}?{urlencode(query)}" if query else url
-
-
-def _rule_text(rule: str, call: Call) -> str:
-    mandate = call.mandate
-    texts = {
-        "pins": _("the pins you set"),
-        "gender": _("at least %(share)s %% of each gender") % {"share": mandate.min_gender_share},
-        "organisation": _("at most %(count)s per organisation") % {"count": mandate.max_per_organisation},
-        "district": _("at most %(count)s per district") % {"count": mandate.max_per_district},
-    }
-    return texts.get(rule, rule)
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def matching(request: HttpRequest, pk: int) -> HttpResponse:
-    if request.method == "POST":
-        return _confirm(request, pk)
-    call = _call_for(request, pk)
-    can_decide = request.user.has_perm(DECIDE, call)
-    selection = review_selectors.selection_of(call)  # loaded with the call
-    if selection is not None:
-        context = {
-            "call": call,
-            "mandate": call.mandate,
-            "selection": selection,
-            "profiles": review_selectors.confirmed_selection(call, selection),
-        }
-        return render(request, "recruitment/review/confirmed.html", context)
-    # Pins and exclusions are the deciders' tools; readers see the engine's own proposal. The problem
-    # is built here rather than through selection_propose because shortfalls() needs it too.
-    pins, exclusions = _adjustments(request.GET) if can_decide else (frozenset(), frozenset())
-    stats = review_selectors.rating_stats(call)
-    problem = selection_problem(
-        call, pins=pins, exclusions=exclusions, mean_ratings={key: s.mean for key, s in stats.items()}
-    )
-    result, shortfalls = None, ()
-    try:
-        result = engine.solve(problem)
-        shortfalls = engine.shortfalls(problem, result)
-    except engine.SolverError:
-        messages.error(request, _("The matching engine could not finish. Try again, or with fewer pins."))
-    applications = review_selectors.proposal_applications(call, result, pins, exclusions)
-    proposal = (
-        review_selectors.proposal(call, problem, result, applications=applications, stats=stats)
-        if result
-        else []
-    )
-    if result:
-        request.session[_proposal_key(call)] = {
-            "assignment": {str(p): list(ids) for p, ids in result.assignment.items()}
-        }
-    pinned, excluded = review_selectors.adjustment_rows(call, pins, exclusions, applications=applications)
-    context = {
-        "call": call,
-        "mandate": call.mandate,
-        "can_decide": can_decide,
-        "can_confirm": can_decide and call.state == Call.State.CLOSED,
-        "result": result,
-        "proposal": proposal,
-        "empty_seats": sum(p.empty for p in proposal),
-        "unmet": [_rule_text(r, call) for r in result.unmet_rules] if result else [],
-        "relaxed": [_rule_text(r, call) for r in result.relaxed] if result else [],
-        "shortfalls": [_rule_text(r, call) for r in shortfalls],
-        "pinned": pinned,
-        "excluded": excluded,
-        "pins": pins,
-        "exclusions": exclusions,
-        "rules": [_rule_text(r, call) for r in engine.rules_in_force(problem) if r != "pins"],
-    }
-    return render(request, "recruitment/review/matching.html", context)
-
-
-def _placements(values: list[str]) -> dict[int, list[int]]:
-    """Values "<profile id>:<application id>", in the order shown, grouped by profile."""
-    placed: dict[int, list[int]] = {}
-    for value in values:
-        profile_id, _sep, application_id = value.partition(":")
-        if not (_is_id(profile_id) and _is_id(application_id)):
-            raise ValidationError(
-                _("The selection could not be read. Run the engine again and confirm what it shows.")
-            )
-        placed.setdefault(int(profile_id), []).append(int(application_id))
-    # A name twice in one list would break the placements' unique constraint inside selection_confirm.
-    return {profile_id: list(dict.fromkeys(ids)) for profile_id, ids in placed.items()}
-
-
-def _confirm(request: HttpRequest, pk: int) -> HttpResponse:
-    call = _call_for(request, pk, decide=True)
-    pins, exclusions = _adjustments(request.POST)
-    if call.state == Call.State.OPEN:
-        messages.error(
-            request, _("The call is still open: the selection can be confirmed after the deadline.")
-        )
-        return redirect(_matching_url(call, pins, exclusions))
-    try:
-        selection_confirm(
-            call=call,
-            by=request.user,
-            rationale=request.POST.get("rationale", ""),
-            seats=_placements(request.POST.getlist("seat")),
-            reserves=_placements(request.POST.getlist("reserve")),
-        )
-    except ValidationError as failure:
-        messages.error(request, " ".join(failure.messages))
-        return redirect(_matching_url(call, pins, exclusions))
-    request.session.pop(_proposal_key(call), None)
-    messages.success(
-        request, _("The selection is confirmed: the invitations and thank-yous are on their way.")
-    )
-    return redirect(_matching_url(call))
 
 
 # --- Export.
@@ -463,7 +259,7 @@ def _cell(value) -> str:
 @login_required
 @require_GET
 def export_csv(request: HttpRequest, pk: int) -> HttpResponse:
-    call = _call_for(request, pk)
+    call = call_for(request, pk)
     pool = review_selectors.review_pool(call)
     titles = {p.pk: p.title for p in pool.profiles}
     response = HttpResponse(content_type="text/csv; charset=utf-8")

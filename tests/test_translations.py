@@ -36,8 +36,12 @@ def test_translations_keep_every_placeholder_of_the_english_text():
 
 
 def test_the_compiled_catalogue_matches_the_source():
-    compiled = {
-        (e.msgctxt, e.msgid): e.msgstr for e in polib.mofile(str(LOCALE / "django.mo")) if not e.msgid_plural
-    }
-    source = {(e.msgctxt, e.msgid): e.msgstr for e in entries() if not e.msgid_plural}
+    def key(entry):
+        return (entry.msgctxt, entry.msgid, entry.msgid_plural)
+
+    def text(entry):
+        return tuple(sorted(entry.msgstr_plural.items())) if entry.msgid_plural else entry.msgstr
+
+    compiled = {key(e): text(e) for e in polib.mofile(str(LOCALE / "django.mo"))}
+    source = {key(e): text(e) for e in entries()}
     assert compiled == source, "run `make messages` and commit locale/da/LC_MESSAGES/django.mo"

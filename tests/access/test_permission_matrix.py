@@ -64,6 +64,8 @@ MATRIX: list[tuple[str, str, tuple]] = [
     ("recruitment:review_application",    "call ref",          (LOGIN, 404,   404,   404,   200,   404,   200,   200)),  # X's application in full
     ("recruitment:rate",                  "call ref",          (LOGIN, 405,   405,   405,   405,   405,   405,   405)),  # POST only
     ("recruitment:matching",              "call",              (LOGIN, 404,   404,   404,   200,   404,   200,   200)),  # the engine's proposal names applicants
+    ("recruitment:seat_decide",           "call",              (LOGIN, 405,   405,   405,   405,   405,   405,   405)),  # POST only
+    ("recruitment:committee_start",       "call",              (LOGIN, 405,   405,   405,   405,   405,   405,   405)),  # POST only
     # --- Members' pages: committee meetings are not public.
     ("deliberation:my_committees",        "",                  (LOGIN, 200,   200,   200,   200,   200,   200,   200)),  # own list
     ("deliberation:meeting",              "slug meeting",      (LOGIN, 404,   404,   404,   200,   404,   200,   200)),  # members + staff

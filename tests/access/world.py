@@ -25,8 +25,8 @@ from deliberation.models import (
     SectionComment,
 )
 from mandates.models import Mandate
-from recruitment.invitations import invitation_token
 from recruitment.models import Application, Call, Invitation
+from recruitment.offers import invitation_token
 from tests.committees.factories import (
     CompetenceProfileFactory,
     MandateDocumentFactory,

@@ -47,9 +47,7 @@ def test_applying_makes_the_applicant_a_follower(citizen):
     application_submit(
         call=call,
         applicant=citizen,
-        data=ApplicationData(
-            profile_ids=[profile.pk], motivation="Med.", lives_in_municipality=True, postal_code="2820"
-        ),
+        data=ApplicationData(profile_ids=[profile.pk], motivation="Med.", tie="lives", postal_code="2820"),
     )
     assert Follower.objects.filter(committee=call.mandate.committee, user=citizen).exists()
 

@@ -10,8 +10,8 @@ from django.urls import reverse
 
 from accounts.models import User
 from committees.models import Membership
-from recruitment.invitations import invitation_token
 from recruitment.models import Application, Call, Invitation
+from recruitment.offers import invitation_token
 from tests.recruitment.test_review_matching import confirm
 
 pytestmark = pytest.mark.django_db
@@ -35,7 +35,7 @@ def test_the_youth_policy_call_runs_from_application_to_members_in_the_demo(clie
             "choice_1": profile.pk,
             "motivation": "Jeg går på en erhvervsuddannelse og vil gerne være med.",
             "available_meetings": meetings,
-            "tie": "municipality",
+            "tie": "lives",
             "postal_code": "2900",
             "gender": "man",
             "consent": "on",

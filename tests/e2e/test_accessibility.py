@@ -65,8 +65,8 @@ def seed(snapshots: dict) -> dict:
     from committees.models import TaskCommittee
     from deliberation.deliverables import deliverable_for, deliverable_submit, version_save
     from deliberation.review import amendment_propose
-    from recruitment.invitations import invitation_send, invitation_token
     from recruitment.models import Application, Call
+    from recruitment.offers import invitation_send, invitation_token
 
     if "demo" in snapshots:
         restore(snapshots["demo"])

@@ -1,9 +1,11 @@
 """The whole journey of a task committee in a real browser, as the people do it.
 
 Council staff write a mandate with its profiles and meeting plan in the admin, record its adoption and
-open the call; three citizens apply (one in English, one with the keyboard alone, and one of them
-first sends the form with a field left empty); the deadline passes; the chair rates, runs the engine
-and confirms; the chosen citizens accept through the link in their email; the facilitator logs a
+open the call; three citizens apply (one before signing in, one in English, one with the keyboard alone,
+and one of them first sends the form with a field left empty); the deadline passes; the chair rates in
+the dashboard's rows (the mouse and the digit keys), finds a tie that waits for the public value of the
+draw, which staff enter, and confirms; the call page publishes what the draw decided; the chosen
+citizens accept through the link in their email; the facilitator logs a
 meeting and publishes its decision summary, then writes and submits the deliverable; the chair
 proposes an amendment; staff record the standing committee's recommendation, accept the amendment
 and record the City Council's endorsement and an implementation action; an anonymous visitor reads
@@ -26,8 +28,9 @@ from playwright.sync_api import expect
 from accounts import roles
 from committees.models import Membership
 from deliberation.models import CouncilDecision
-from mandates.models import Mandate, PoliticalBody
-from recruitment.models import Application, Call, Invitation
+from mandates.models import CompetenceProfile, Mandate, PoliticalBody
+from recruitment import lottery
+from recruitment.models import Application, Call, Invitation, Rating
 from recruitment.tasks import close_due_calls_task
 from tests.e2e.journey_admin import add_inline_row, autocomplete, run_action, save
 from tests.e2e.journey_steps import (
@@ -78,7 +81,7 @@ def test_a_committee_runs_from_mandate_to_public_progress_in_the_browser(open_br
     call = _staff_opens_the_call(staff)
 
     ida, noah = open_browser("da", "ida"), open_browser("en", "noah")
-    _ida_applies_with_the_mouse(ida, people["ida"])
+    _ida_applies_with_the_mouse_before_signing_in(ida, people["ida"])
     _noah_applies_in_english(noah, people["noah"])
     _karl_applies_with_the_keyboard_alone(open_browser("da", "karl"), people["karl"])
     assert Application.objects.filter(call=call).count() == 3
@@ -91,7 +94,8 @@ def test_a_committee_runs_from_mandate_to_public_progress_in_the_browser(open_br
 
     chair = open_browser("da", "chair")
     chair.sign_in_official(people["chair"].email)
-    _chair_rates_and_confirms(chair, people["chair"])
+    _chair_rates_in_the_dashboard_rows(chair, people["chair"])
+    _a_tie_waits_for_the_draw_which_decides_once_staff_enter_the_public_value(chair, staff, call)
 
     _citizen_accepts_from_the_email(ida, people["ida"])
     _citizen_accepts_from_the_email(noah, people["noah"])
@@ -194,6 +198,7 @@ def _staff_opens_the_call(staff) -> Call:
     page.locator("#id_deadline_0").fill(deadline.date().isoformat())
     page.locator("#id_deadline_1").fill("12:00")
     page.locator("#id_intro").fill("Vil du være med til at gøre fritiden bedre for unge? Søg en plads.")
+    page.locator("#id_draw_public_value_source").fill("Lottotallene lørdag efter fristen")
     save(page)
     staff.check()
     run_action(page, row_text=TITLE, action="open_calls")
@@ -214,8 +219,8 @@ def _open_the_call_from_the_home_page(visitor) -> None:
     visitor.check()
 
 
-def _ida_applies_with_the_mouse(ida, person) -> None:
-    ida.sign_in_citizen(person.email)
+def _ida_applies_with_the_mouse_before_signing_in(ida, person) -> None:
+    """Ida fills in the form first; the sign-in pages say her application is kept, and signing in sends it."""
     _open_the_call_from_the_home_page(ida)
     page = ida.page
     page.get_by_role("link", name=t("Apply"), exact=True).click()
@@ -226,12 +231,32 @@ def _ida_applies_with_the_mouse(ida, person) -> None:
     for box in page.locator("input[name=available_meetings]").all():
         box.check()
     page.get_by_label(t("I live in the municipality")).check()
-    page.get_by_label(t("Postal code")).fill("2820")
     page.get_by_label(t("Gender")).select_option("woman")
     page.get_by_label(re.compile(re.escape(CONSENT_START))).check()
-    page.get_by_role("button", name=t("Send my application")).click()
-    page.wait_for_url(RECEIPT)
+    page.get_by_role("button", name=t("Continue: sign in and send")).click()
+    page.wait_for_url(re.compile(r"/accounts/login/\?next="))
+    kept = t("Your application to “%(title)s” is kept.", title=TITLE)
+    expect(page.locator("#kept-for-sign-in")).to_contain_text(kept)
     ida.check()
+    page.get_by_role("link", name=t("Send me a sign-in code")).click()
+    page.wait_for_url("**/login/code/**")
+    expect(page.locator("#kept-for-sign-in")).to_contain_text(kept)
+    page.locator("input[name=email]").fill(person.email)
+    page.locator("input[name=email]").press("Enter")
+    page.wait_for_url("**/login/code/confirm/**")
+    expect(page.locator("#kept-for-sign-in")).to_contain_text(kept)
+    ida.check(both_languages=False)
+    page.locator("input[name=code]").fill(code_from_mail_to(person.email))
+    page.locator("input[name=code]").press("Enter")
+    page.wait_for_url(RECEIPT)
+    reference = Application.objects.get(applicant=person).reference
+    sent = t(
+        "You are signed in, and your application is sent. Its reference is %(reference)s. "
+        "We have emailed you a receipt.",
+        reference=reference,
+    )
+    expect(page.get_by_role("status").filter(has_text=reference)).to_have_text(sent)
+    ida.check(both_languages=False)
 
 
 def _noah_applies_in_english(noah, person) -> None:
@@ -246,8 +271,7 @@ def _noah_applies_in_english(noah, person) -> None:
     page.get_by_label("Why do you want to take part?").fill("My son plays football and I coach.")
     for box in page.locator("input[name=available_meetings]").all():
         box.check()
-    page.get_by_label("I live in the municipality").check()
-    page.get_by_label("Postal code").fill("2900")
+    page.get_by_label("I work in the municipality").check()
     page.get_by_label("Gender").select_option("man")
     page.get_by_label(re.compile("I have read the privacy notice")).check()
     page.get_by_role("button", name="Send my application").click()
@@ -280,7 +304,6 @@ def _karl_applies_with_the_keyboard_alone(karl, person) -> None:
         tick_with_space(page, box)
     tab_to(page, page.get_by_label(t("I live in the municipality")))
     page.keyboard.press("Space")
-    type_into(page, page.get_by_label(t("Postal code")), "2920")
     choose_with_arrows(page, page.get_by_label(t("Gender")), t("Man"))
     consent = page.get_by_label(re.compile(re.escape(CONSENT_START)))
     tick_with_space(page, consent)
@@ -303,7 +326,6 @@ def _karl_applies_with_the_keyboard_alone(karl, person) -> None:
     assert (
         page.get_by_label(t("1st choice")).evaluate("s => s.options[s.selectedIndex].text") == PROFILE_PUPIL
     )
-    assert page.get_by_label(t("Postal code")).input_value() == "2920"
     assert page.get_by_label(t("I live in the municipality")).is_checked()
     assert consent.is_checked()
     assert all(box.is_checked() for box in page.locator("input[name=available_meetings]").all())
@@ -322,39 +344,119 @@ def _karl_applies_with_the_keyboard_alone(karl, person) -> None:
 # --- The deadline has passed: the chair reviews and decides.
 
 
-def _chair_rates_and_confirms(chair, person) -> None:
+SCORES = {  # (applicant, profile): the chair's score; Ida and Karl tie for the pupil's seat
+    ("ida@example.dk", PROFILE_PUPIL): "4",
+    ("karl@example.dk", PROFILE_PUPIL): "4",
+    ("noah@example.dk", PROFILE_PARENT): "5",
+    ("noah@example.dk", PROFILE_PUPIL): "2",
+}
+
+
+def _rows() -> dict[str, tuple[str, str]]:
+    """The dashboard's row id of each (applicant, profile) scored above."""
+    ids = {}
+    for email, profile in SCORES:
+        application = Application.objects.get(applicant__email=email)
+        profile_pk = CompetenceProfile.objects.get(mandate__slug=SLUG, title=profile).pk
+        ids[f"row-{profile_pk}-{application.reference}"] = (email, profile)
+    return ids
+
+
+def _chair_rates_in_the_dashboard_rows(chair, person) -> None:
+    """One score with the mouse, the rest with the digit keys on a focused row: the focus moves on to the
+    next row not yet rated, and the own and mean score change in place."""
     page = chair.page
     chair.go(link_from_mail_to(person.email, r"/calls/\d+/applications/"))
     chair.check()
-    scores = {
-        "ida@example.dk": {PROFILE_PUPIL: "5"},
-        "noah@example.dk": {PROFILE_PARENT: "5", PROFILE_PUPIL: "2"},
-    }
-    scores["karl@example.dk"] = {PROFILE_PUPIL: "3"}
-    for email, by_profile in scores.items():
-        reference = Application.objects.get(applicant__email=email).reference
-        page.get_by_role("link", name=reference).first.click()
-        page.wait_for_url(f"**/applications/{reference}/")
-        chair.check()
-        for profile, score in by_profile.items():
-            panel = page.get_by_role("region", name=re.compile(re.escape(profile)))
-            panel.get_by_label(score, exact=True).check()
-            panel.get_by_role("button", name=t("Save rating")).click()
-            # htmx swaps the panel in place with its confirmation.
-            page.get_by_role("region", name=re.compile(re.escape(profile))).get_by_role("status").wait_for()
-        chair.check(both_languages=False)
-        page.get_by_role("link", name=re.compile(re.escape(t("All applicants")))).click()
-        page.wait_for_url(re.compile(r"/applications/$"))
+    rows = _rows()
+    by_score = {key: score for key, score in SCORES.items()}
+    first_id = next(i for i, key in rows.items() if key == ("noah@example.dk", PROFILE_PARENT))
+    page.locator(f"#{first_id}").get_by_role("button", name=re.compile(r"^5:")).click()
+    expect(page.locator(f"#{first_id} td.own-rating")).to_have_attribute("data-own-score", "5")
+    expect(page.locator(f"#{first_id} td[id^=mean-]")).to_have_text(re.compile(r"5[,.]0"))
+    expect(page.locator("#rating-progress")).to_contain_text("1")
+    chair.check(both_languages=False)
 
+    # Tab into the next row not yet rated ("N" finds it), then type each score there.
+    page.locator(f"#{first_id}").focus()
+    page.keyboard.press("n")
+    for step in range(len(rows) - 1):
+        focused = page.evaluate("() => document.activeElement.id")
+        assert focused in rows, f"the focus is on {focused!r}, not on a row to rate"
+        assert page.locator(f"#{focused}").get_attribute("data-unrated") is not None
+        score = by_score[rows[focused]]
+        page.keyboard.press(score)
+        expect(page.locator(f"#{focused} td.own-rating")).to_have_attribute("data-own-score", score)
+        if step < len(rows) - 2:
+            page.wait_for_function(
+                f"() => document.activeElement.id && document.activeElement.id !== {focused!r}"
+            )
+    assert Rating.objects.count() == len(rows)
+    expect(page.locator("tr[data-unrated]")).to_have_count(0)  # marked once htmx has settled
+    chair.check()
+
+    # The whole application is one click away, and the way back too.
+    karl = Application.objects.get(applicant__email="karl@example.dk").reference
+    page.get_by_role("link", name=karl, exact=True).first.click()
+    page.wait_for_url(f"**/applications/{karl}/")
+    chair.check()
+    page.get_by_role("link", name=re.compile(re.escape(t("All applicants")))).click()
+    page.wait_for_url(re.compile(r"/applications/$"))
+
+
+def _a_public_value_drawing(first: str, before: str, candidates: list[str]) -> str:
+    """A value of the kind staff type from the Lotto draw, for which the published draw puts `first`
+    before `before` (so the rest of the journey knows who was invited)."""
+    for n in range(1, 500):
+        value = f"{n} 12 23 31 40 / 3 18"
+        order = lottery.draw(sorted(candidates), value)
+        if order.index(first) < order.index(before):
+            return value
+    raise AssertionError("no value found")
+
+
+def _a_tie_waits_for_the_draw_which_decides_once_staff_enter_the_public_value(chair, staff, call) -> None:
+    page = chair.page
+    ida = Application.objects.get(applicant__email="ida@example.dk").reference
+    karl = Application.objects.get(applicant__email="karl@example.dk").reference
     page.get_by_role("link", name=t("Matching: the engine's proposal")).first.click()
     page.wait_for_url("**/matching/")
+    draw = page.locator("section[aria-labelledby=draw-heading]")
+    expect(draw).to_contain_text(ida)
+    expect(draw).to_contain_text(karl)
+    expect(draw).to_contain_text("Lottotallene lørdag efter fristen")
+    confirm = page.get_by_role("button", name=t("Confirm the selection and send the invitations"))
+    assert confirm.count() == 0, "a tie without the public value must not be confirmed"
+    chair.check()
+
+    # Saturday's Lotto numbers are known: staff enter them on the call.
+    references = list(Application.objects.filter(call=call).values_list("reference", flat=True))
+    value = _a_public_value_drawing(ida, karl, references)
+    staff.go(f"/admin/recruitment/call/{call.pk}/change/")
+    staff.check()
+    staff.page.locator("#id_draw_public_value").fill(value)
+    save(staff.page)
+    staff.check()
+
+    chair.go(f"/calls/{call.pk}/matching/")
+    expect(draw).to_contain_text(value)
+    expect(draw.locator("pre.draw-command")).to_contain_text("python -m recruitment.lottery")
     chair.check()
     page.get_by_label(t("Why this selection (required; it is part of the record)")).fill(
-        "De bedst egnede til hver profil, og begge køn er med."
+        "De bedst egnede til hver profil; lodtrækningen afgjorde elevens plads."
     )
-    page.get_by_role("button", name=t("Confirm the selection and send the invitations")).click()
+    confirm.click()
     page.wait_for_load_state("load")
     assert Invitation.objects.count() == 2
+    assert Invitation.objects.filter(application__reference=ida).exists()
+    chair.check()
+
+    # The call page publishes the seat the draw decided, the value, the algorithm and the command.
+    chair.go(f"/calls/{call.pk}/")
+    published = page.locator("section[aria-labelledby=draw-heading]")
+    expect(published).to_contain_text(ida)
+    expect(published).to_contain_text(value)
+    expect(published.locator("code.draw-command")).to_contain_text(f"{ida}")
     chair.check()
 
 

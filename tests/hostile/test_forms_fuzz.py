@@ -93,15 +93,13 @@ APPLICATION_FIELDS = (
 
 @st.composite
 def application_data(draw, world_ids):
-    return draw(form_data(APPLICATION_FIELDS, world_ids, fixed={"consent": "on", "tie": "municipality"}))
+    return draw(form_data(APPLICATION_FIELDS, world_ids, fixed={"consent": "on", "tie": "lives"}))
 
 
 @FUZZ
 @given(data=st.data())
 def test_apply(client, world, data):
-    body = data.draw(
-        form_data(APPLICATION_FIELDS, ids(world), fixed={"consent": "on", "tie": "municipality"})
-    )
+    body = data.draw(form_data(APPLICATION_FIELDS, ids(world), fixed={"consent": "on", "tie": "lives"}))
     post(as_(client, world.citizen), reverse("recruitment:apply", args=[world.call_pk]), body, "apply")
 
 
@@ -124,7 +122,7 @@ def test_application_withdraw(client, world, data):
 @FUZZ
 @given(data=st.data())
 def test_invitation_answer(client, world, data):
-    body = data.draw(form_data(["answer"], ids(world), fixed={"answer": "decline"}))
+    body = data.draw(form_data(["answer"], ids(world), fixed={"answer": "decline-confirmed"}))
     post(client, reverse("recruitment:invitation", args=[world.invitation_token]), body, "invitation")
 
 
@@ -184,6 +182,16 @@ def test_matching_confirm_after_the_deadline(client, world, data):
     body = data.draw(form_data(["pin", "exclude", "seat", "reserve", "rationale"], ids(world)))
     url = reverse("recruitment:matching", args=[world.call_pk])
     post(as_(client, world.politician), url, body, "matching (closed call)")
+
+
+@pytest.mark.parametrize("endpoint", ["seat_decide", "committee_start"])
+@FUZZ
+@given(data=st.data())
+def test_seat_decisions(client, world, endpoint, data):
+    fields = ["profile", f"seat-{world.call_pk}-choice", f"seat-{world.call_pk}-reason", "start-reason"]
+    body = data.draw(form_data(fields, ids(world)))
+    url = reverse(f"recruitment:{endpoint}", args=[world.call_pk])
+    post(as_(client, world.politician), url, body, endpoint)
 
 
 @FUZZ

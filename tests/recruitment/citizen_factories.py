@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from committees.models import Membership
-from recruitment.invitations import invitation_send, invitation_token
 from recruitment.models import Application, Call, Invitation, Placement, Selection
+from recruitment.offers import invitation_send, invitation_token
 from tests.recruitment.factories import ApplicationFactory
 
 
@@ -20,7 +20,7 @@ def answers(call: Call, **changes) -> dict:
         "motivation": "Jeg går i 9. klasse og vil gerne være med til at skrive ungepolitikken.",
         "experience": "Elevrådsformand.",
         "available_meetings": [meetings[0].pk, meetings[2].pk],
-        "tie": "municipality",
+        "tie": "lives",
         "postal_code": "2820",
         "other_tie": "",
         "organisation": "",

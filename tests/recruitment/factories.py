@@ -34,6 +34,7 @@ class CallFactory(factory.django.DjangoModelFactory):
     deadline = factory.LazyFunction(lambda: timezone.now() + timedelta(days=14))
     intro = "Vi søger unge, der vil være med."
     state = Call.State.OPEN
+    eligibility = Call.Eligibility.POSTAL_CODES  # the settings' postal codes, as calls checked them at first
 
 
 class ApplicationFactory(factory.django.DjangoModelFactory):
@@ -44,7 +45,7 @@ class ApplicationFactory(factory.django.DjangoModelFactory):
     call = factory.SubFactory(CallFactory)
     applicant = factory.SubFactory(UserFactory)
     motivation = "Jeg vil gerne være med."
-    lives_in_municipality = True
+    tie = Application.Tie.LIVES
     postal_code = "2820"
     gender = factory.Iterator(["woman", "man"])
     age_band = "18_24"

@@ -53,7 +53,7 @@ def unsaved_application(n: int, *, call: Call, applicant: User, notice: PrivacyN
         applicant=applicant,
         reference=f"B{n:07d}",
         motivation=f"Jeg vil gerne være med, nummer {n}.\nMere om mig.",
-        lives_in_municipality=True,
+        tie=Application.Tie.LIVES,
         postal_code="2820",
         organisation=f"Forening {n % 40}" if n % 3 == 0 else "",
         takes_part_as_individual=n % 3 == 0,

@@ -12,8 +12,8 @@ from django.core import signing
 from django.urls import reverse
 
 from committees.models import Membership
-from recruitment.invitations import TOKEN_SALT, invitation_from_token
 from recruitment.models import Application, ApplicationEvent, Invitation
+from recruitment.offers import TOKEN_SALT, invitation_from_token
 from tests.factories import UserFactory
 from tests.recruitment.citizen_factories import invitation_with_reserve, token_of
 from tests.recruitment.factories import call_with_committee
@@ -103,10 +103,31 @@ def test_no_sign_in_is_needed_and_someone_else_signed_in_may_answer_for_the_link
     assert citizen_memberships(invited).get().user == invited.application.applicant
 
 
+def test_no_thank_you_asks_to_confirm_before_the_seat_is_given_away(client):
+    invitation, reserve = invitation_with_reserve(call_with_committee(profiles=2))
+    in_english(client)
+
+    response = client.post(url(invitation), {"answer": "decline"})
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Do you want to say no to the seat?" in html
+    assert 'name="answer" value="decline-confirmed"' in html
+    assert "Go back: I have not decided yet" in html
+    invitation.refresh_from_db()
+    reserve.refresh_from_db()
+    assert invitation.state == Invitation.State.PENDING
+    assert reserve.state == Application.State.RESERVE
+    assert not Invitation.objects.filter(application=reserve).exists()
+    # Going back shows the invitation with both answers again.
+    again = client.get(url(invitation)).content.decode()
+    assert 'value="accept"' in again and 'value="decline"' in again
+
+
 def test_declining_offers_the_seat_to_the_next_reserve(client):
     invitation, reserve = invitation_with_reserve(call_with_committee(profiles=2))
 
-    response = client.post(url(invitation), {"answer": "decline"})
+    response = client.post(url(invitation), {"answer": "decline-confirmed"})
 
     assert response.status_code == 302
     invitation.refresh_from_db()
@@ -120,13 +141,13 @@ def test_declining_offers_the_seat_to_the_next_reserve(client):
 
 def test_declining_twice_invites_the_reserve_once(client):
     invitation, reserve = invitation_with_reserve(call_with_committee(profiles=2))
-    client.post(url(invitation), {"answer": "decline"})
-    client.post(url(invitation), {"answer": "decline"})
+    client.post(url(invitation), {"answer": "decline-confirmed"})
+    client.post(url(invitation), {"answer": "decline-confirmed"})
     assert Invitation.objects.filter(application=reserve).count() == 1
 
 
 def test_accepting_after_declining_is_refused_with_a_message(client, invited):
-    client.post(url(invited), {"answer": "decline"})
+    client.post(url(invited), {"answer": "decline-confirmed"})
     response = client.post(url(invited), {"answer": "accept"})
     assert response.status_code == 200
     assert response.context["error"]

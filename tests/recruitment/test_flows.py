@@ -31,6 +31,8 @@ from tests.recruitment.factories import ApplicationFactory, call_with_committee
 
 pytestmark = pytest.mark.django_db
 
+PUBLIC_VALUE = "7 12 23 31 40 / 3 18"  # the Lotto numbers staff enter once they are drawn
+
 
 @pytest.fixture(autouse=True)
 def _english():
@@ -43,7 +45,7 @@ def data_for(call, **overrides) -> ApplicationData:
     fields = {
         "profile_ids": [profile.pk],
         "motivation": "Jeg vil gerne være med.",
-        "lives_in_municipality": True,
+        "tie": "lives",
         "postal_code": "2820",
         **overrides,
     }
@@ -97,7 +99,7 @@ def test_a_citizen_applies_gets_a_receipt_and_cannot_apply_twice(citizen):
     ("overrides", "field"),
     [
         ({"postal_code": "8000"}, "postal_code"),
-        ({"lives_in_municipality": False, "postal_code": ""}, "other_tie"),
+        ({"tie": "other", "postal_code": ""}, "other_tie"),
         ({"organisation": "Klubben"}, "takes_part_as_individual"),
         ({"profile_ids": []}, "profiles"),
     ],
@@ -131,11 +133,15 @@ def closed_call_with_pool(size: int = 4, seats: int = 1):
     first, second = call.mandate.profiles.order_by("order")
     pool = [ApplicationFactory(call=call, profiles=[first, second]) for _ in range(size)]
     call_close(call=call)
+    Call.objects.filter(pk=call.pk).update(draw_public_value=PUBLIC_VALUE)
     call.refresh_from_db()
     return call, first, second, pool
 
 
 def confirm(call, by=None):
+    # Unrated pools are all ties: the public value for the draw is known before anyone confirms.
+    Call.objects.filter(pk=call.pk).update(draw_public_value=PUBLIC_VALUE)
+    call.refresh_from_db()
     proposal = selection_propose(call)
     return selection_confirm(
         call=call,

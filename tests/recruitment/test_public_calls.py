@@ -185,7 +185,7 @@ def test_the_call_page_says_who_may_apply_and_links_the_privacy_notice(client, y
     html = call_page(client, youth_call)
     who = section(html, "who-heading")
     assert ", ".join(settings.RECRUITMENT_POSTAL_CODES) in who
-    assert "another real tie" in who and "as an individual" in who
+    assert "another real connection" in who and "as an individual" in who
     assert f'<a href="{reverse("privacy")}">privacy notice</a>' in section(html, "privacy-heading")
 
 
@@ -431,7 +431,7 @@ def test_the_feed_and_the_home_page_need_the_same_queries_however_many_calls_are
 
 
 def test_the_published_command_quotes_a_public_value_the_shell_would_expand():
-    from recruitment.views_public import PublishedDraw
+    from recruitment.draws import PublishedDraw
 
     draw = PublishedDraw(
         algorithm_version="v", public_value='$HOME "7"', seed="", candidates=["A1", "B2"], result=["B2", "A1"]

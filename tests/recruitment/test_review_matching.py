@@ -24,6 +24,13 @@ def _english(client):
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
 
 
+def drawn(call):
+    """The public value for the draw is known: ties between equally rated applicants are decided."""
+    Call.objects.filter(pk=call.pk).update(draw_public_value="7 12 23 31 40 / 3 18")
+    call.refresh_from_db()
+    return call
+
+
 def page_url(call, query: str = "") -> str:
     return reverse("recruitment:matching", args=[call.pk]) + query
 
@@ -50,7 +57,7 @@ def shown(client, call, query: str = "") -> tuple[dict[int, list[int]], dict[int
 @pytest.fixture
 def call():
     """Two profiles of one seat each, six applicants for both, the best rated first; closed."""
-    call = close(call_with_committee(profiles=2, seats=1, politicians=2))
+    call = drawn(close(call_with_committee(profiles=2, seats=1, politicians=2)))
     for n, gender in enumerate(["woman", "man", "woman", "man", "woman", "man"]):
         rated(call, gender=gender, score=5 - n % 5)
     return call
@@ -90,12 +97,14 @@ def test_an_exclusion_takes_someone_out_of_seats_and_reserves(client, call):
     placed = {pk for ids in [*new_seats.values(), *new_reserves.values()] for pk in ids}
     assert leaving not in placed
     assert sum(len(ids) for ids in new_seats.values()) == 2
-    assert "left out" in html
+    adjustments = html.split("Your adjustments", 1)[1]
+    name = Application.objects.get(pk=leaving).applicant.full_name
+    assert re.search(rf"{re.escape(name)}\s*\(\w+\) left out", adjustments), "the excluded are named"
 
 
 def test_pins_that_break_a_rule_are_explained_and_the_best_assignment_without_them_shown(client):
     # Five seats need two of each gender (40 %, rounded down); five pinned men break that.
-    call = close(call_with_committee(profiles=1, seats=5))
+    call = drawn(close(call_with_committee(profiles=1, seats=5)))
     profile = call.mandate.profiles.get()
     men = [rated(call, gender="man", score=5) for _ in range(5)]
     women = [rated(call, gender="woman", score=2) for _ in range(3)]
@@ -111,7 +120,7 @@ def test_pins_that_break_a_rule_are_explained_and_the_best_assignment_without_th
 
 def test_a_rule_that_leaves_seats_empty_is_named(client):
     # With five seats, a pool of women alone can fill two (40 % of two, rounded down, is no men).
-    call = close(call_with_committee(profiles=1, seats=5))
+    call = drawn(close(call_with_committee(profiles=1, seats=5)))
     for _ in range(6):
         rated(call, gender="woman", score=4)
     client.force_login(politicians(call)[0])

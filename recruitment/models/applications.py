@@ -1,5 +1,4 @@
-"""Calls for citizens, their applications, the politicians' ratings, the confirmed selection,
-invitations and reserves, and the log of every export of applicants' data."""
+"""Applications with their ranked profile choices and timeline, and the politicians' ratings."""
 
 from __future__ import annotations
 
@@ -8,75 +7,17 @@ import secrets
 from django.conf import settings
 from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
-from django.db.models import F, Q
-from django.urls import reverse
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from committees.models import Meeting
-from mandates.models import CompetenceProfile, Mandate
+from mandates.models import CompetenceProfile
 from pages.models import PrivacyNotice
+from recruitment.models.calls import Call
 
 MOTIVATION_MAX = 2000
 EXPERIENCE_MAX = 2000
-
-
-class Call(models.Model):
-    """One round of recruitment for a mandate; a second round can fill profiles left empty."""
-
-    class State(models.TextChoices):
-        PLANNED = "planned", _("Planned")
-        OPEN = "open", _("Open")
-        CLOSED = "closed", _("Closed")
-        SELECTED = "selected", _("Selection confirmed")
-
-    mandate = models.ForeignKey(Mandate, on_delete=models.CASCADE, related_name="calls")
-    opens_at = models.DateTimeField(_("opens at"))
-    deadline = models.DateTimeField(_("deadline"))
-    intro = models.TextField(_("introduction"), blank=True, help_text=_("Shown at the top of the call."))
-    state = models.CharField(_("state"), max_length=16, choices=State, default=State.PLANNED, editable=False)
-    draw_public_value_source = models.CharField(
-        _("public value for the draw"),
-        max_length=300,
-        blank=True,
-        help_text=_(
-            "Fixed before the deadline: where the public value for a draw will come from, e.g. "
-            "“the numbers drawn in Lotto on 12 December 2026”."
-        ),
-    )
-    draw_public_value = models.CharField(
-        _("the public value"), max_length=300, blank=True, help_text=_("Filled in once the value is known.")
-    )
-    statistics = models.JSONField(
-        _("statistics"),
-        default=dict,
-        blank=True,
-        editable=False,
-        help_text=_("Counts kept after anonymisation."),
-    )
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("call")
-        verbose_name_plural = _("calls")
-        ordering = ["-deadline"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(deadline__gt=F("opens_at")),
-                name="call_deadline_after_opening",
-                violation_error_message=_("The deadline must come after the call opens."),
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return _("Call for %(title)s") % {"title": self.mandate.title}
-
-    def get_absolute_url(self) -> str:
-        return reverse("recruitment:call", args=[self.pk])
-
-    @property
-    def is_open_for_applications(self) -> bool:
-        return self.state == self.State.OPEN and self.opens_at <= timezone.now() < self.deadline
 
 
 def new_reference() -> str:
@@ -100,6 +41,12 @@ class Application(models.Model):
         MAN = "man", _("Man")
         OTHER = "other", _("Other")
         UNSPECIFIED = "unspecified", _("Prefer not to say")
+
+    class Tie(models.TextChoices):
+        LIVES = "lives", _("Lives in the municipality")
+        WORKS = "works", _("Works in the municipality")
+        STUDIES = "studies", _("Studies in the municipality")
+        OTHER = "other", _("Another real connection")
 
     class AgeBand(models.TextChoices):
         UNDER_18 = "under_18", _("Under 18")
@@ -131,14 +78,14 @@ class Application(models.Model):
     available_meetings = models.ManyToManyField(
         Meeting, blank=True, related_name="available_applicants", verbose_name=_("meetings you can attend")
     )
-    lives_in_municipality = models.BooleanField(_("lives in the municipality"), default=False)
+    tie = models.CharField(_("connection to the municipality"), max_length=16, choices=Tie, blank=True)
     postal_code = models.CharField(
         _("postal code"),
         max_length=4,
         blank=True,
         validators=[RegexValidator(r"\A[0-9]{4}\Z", _("Four digits."))],
     )
-    other_tie = models.CharField(_("other tie to the municipality"), max_length=300, blank=True)
+    other_tie = models.CharField(_("the other connection, in a sentence"), max_length=300, blank=True)
     organisation = models.CharField(_("organisation"), max_length=200, blank=True)
     takes_part_as_individual = models.BooleanField(_("takes part as an individual"), default=False)
     gender = models.CharField(_("gender"), max_length=16, choices=Gender, blank=True)
@@ -250,97 +197,3 @@ class Rating(models.Model):
 
     def __str__(self) -> str:
         return f"{self.application} / {self.profile}: {self.score}"
-
-
-class Selection(models.Model):
-    """The politicians' confirmed choice for a call: one per call, whoever clicks first."""
-
-    call = models.OneToOneField(Call, on_delete=models.CASCADE, related_name="selection")
-    confirmed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    confirmed_at = models.DateTimeField(_("confirmed at"), default=timezone.now)
-    rationale = models.TextField(_("rationale"))
-    engine_version = models.CharField(_("engine version"), max_length=40, blank=True)
-    draw_order = models.JSONField(_("draw order"), default=list, blank=True)
-
-    class Meta:
-        verbose_name = _("selection")
-        verbose_name_plural = _("selections")
-
-    def __str__(self) -> str:
-        return str(self.call)
-
-
-class Placement(models.Model):
-    """An applicant's place in the selection: a seat for a profile, or a numbered reserve place."""
-
-    class Kind(models.TextChoices):
-        SEAT = "seat", _("Seat")
-        RESERVE = "reserve", _("Reserve")
-
-    selection = models.ForeignKey(Selection, on_delete=models.CASCADE, related_name="placements")
-    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="placements")
-    profile = models.ForeignKey(CompetenceProfile, on_delete=models.CASCADE, related_name="placements")
-    kind = models.CharField(_("kind"), max_length=8, choices=Kind)
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
-
-    class Meta:
-        verbose_name = _("placement")
-        verbose_name_plural = _("placements")
-        ordering = ["profile", "kind", "position"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["selection", "application", "profile"], name="placement_once_per_profile"
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.application} → {self.profile} ({self.get_kind_display()})"
-
-
-class Invitation(models.Model):
-    class State(models.TextChoices):
-        PENDING = "pending", _("Waiting for an answer")
-        ACCEPTED = "accepted", _("Accepted")
-        DECLINED = "declined", _("Declined")
-        EXPIRED = "expired", _("Expired")
-
-    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="invitations")
-    profile = models.ForeignKey(CompetenceProfile, on_delete=models.CASCADE, related_name="invitations")
-    state = models.CharField(_("state"), max_length=16, choices=State, default=State.PENDING)
-    sent_at = models.DateTimeField(_("sent at"), default=timezone.now)
-    answer_by = models.DateTimeField(_("answer by"))
-    reminded_at = models.DateTimeField(_("reminded at"), null=True, blank=True)
-    answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("invitation")
-        verbose_name_plural = _("invitations")
-        ordering = ["-sent_at"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["application"],
-                condition=Q(state__in=["pending", "accepted"]),
-                name="one_live_invitation_per_application",
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.application} → {self.profile}"
-
-
-class ExportLog(models.Model):
-    """Every export of applicants' personal data: who, when, what."""
-
-    call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="exports")
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    at = models.DateTimeField(_("at"), auto_now_add=True)
-    rows = models.PositiveIntegerField(_("rows"))
-    what = models.CharField(_("what"), max_length=100)
-
-    class Meta:
-        verbose_name = _("export of personal data")
-        verbose_name_plural = _("exports of personal data")
-        ordering = ["-at"]
-
-    def __str__(self) -> str:
-        return f"{self.what} ({self.rows})"
