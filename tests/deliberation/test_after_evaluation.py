@@ -172,7 +172,7 @@ def test_an_incomplete_survey_is_shown_again_with_the_errors(client, committee):
 def test_the_survey_is_404_for_outsiders_and_before_the_committee_concludes(client, committee):
     client.force_login(UserFactory())
     assert client.get(survey_url()).status_code == 404
-    client.force_login(MembershipFactory(committee=committee, facilitator=True).user)
+    client.force_login(MembershipFactory(committee=committee, facilitator=True, user__totp=True).user)
     assert client.get(survey_url()).status_code == 404
 
     active = committee_with_everything(members=0, state=Mandate.State.ACTIVE, slug="i-gang")
