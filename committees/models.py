@@ -138,19 +138,35 @@ class Membership(models.Model):
             raise ValidationError({"profile": _("Choose a profile of this committee's mandate.")})
         self._check_official_role()
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        membership = super().from_db(db, field_names, values)
+        membership._seat_as_read = membership._seat()
+        return membership
+
+    def _seat(self) -> tuple | None:
+        deferred = self.get_deferred_fields()
+        if deferred & {"user", "user_id", "role", "left_on"}:
+            return None
+        return (self.user_id, self.role, self.left_on)
+
     def _check_official_role(self) -> None:
         """A politician's or facilitator's seat needs an account that holds that official role: the role
-        is what asks for password and second factor before anyone sees applicants' data."""
+        is what asks for password and second factor before anyone sees applicants' data. Checked when a
+        seat is given or changed; a seat left as it was read (e.g. another row of the same admin page)
+        is not, and committees.warnings names it instead."""
         needed = OFFICIAL_ROLE_OF_SEAT.get(self.role)
         if needed is None or self.left_on is not None or not self.user_id:
+            return
+        if self._seat() is not None and getattr(self, "_seat_as_read", None) == self._seat():
             return
         if not self.user.groups.filter(name=needed).exists():
             raise ValidationError(
                 {
                     "user": _(
-                        "%(person)s does not hold the %(role)s role, so they cannot sit on the committee as "
-                        "%(seat)s. A superuser gives official roles under Accounts → Users; otherwise end the "
-                        "seat with a date under “left on”."
+                        "%(person)s does not hold the %(role)s role, so they cannot sit on the committee "
+                        "as %(seat)s. A superuser gives official roles under Accounts → Users; otherwise "
+                        "end the seat with a date under “left on”."
                     )
                     % {
                         "person": self.user,

@@ -22,6 +22,24 @@ def _fresh_cache():
     cache.clear()
 
 
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker):
+    """The permission matrix's world (tests/access/world.py), built once per module inside a transaction
+    that is rolled back when the module is done; each test runs in its own savepoint on top."""
+    from django.db import transaction
+
+    from tests.access.world import build_world
+
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            yield build_world()
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+
+
 @pytest.fixture
 def citizen(db):
     return UserFactory(full_name="Ida Jensen", email="ida@example.dk")

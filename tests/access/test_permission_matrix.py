@@ -14,10 +14,9 @@ deliverable on first sight, a calendar address) leave nothing behind.
 from __future__ import annotations
 
 import pytest
-from django.db import transaction
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from tests.access.world import SECRETS, World, build_world
+from tests.access.world import SECRETS, World
 
 LOGIN = "login"  # 302 to the sign-in page
 SECOND = "second factor"  # 302 to the page that asks an official to set up password and second factor
@@ -96,19 +95,6 @@ MATRIX: list[tuple[str, str, tuple]] = [
 
 # Who must never see applicant X's personal data or the committee's confidential text.
 OUTSIDERS = ("other_applicant", "citizen", "politician_b", "citizen_politician", "removed_politician")
-
-
-@pytest.fixture(scope="module")
-def world(django_db_setup, django_db_blocker):
-    """The world, built once; rolled back when the module is done."""
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            yield build_world()
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
 
 
 # The table's short names for the URL arguments, taken from the world.

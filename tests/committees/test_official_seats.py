@@ -165,6 +165,21 @@ def test_the_admin_gives_a_politicians_seat_to_an_account_with_the_role(client, 
     assert Membership.objects.get(user=politician).role == Membership.Role.POLITICIAN
 
 
+def test_a_seat_left_without_its_role_does_not_block_the_mandate_page_and_staff_are_warned(
+    client, staff, call, english
+):
+    seat(call, UserFactory(full_name="Rolf Uden Rolle"))
+    client.force_login(staff)
+    data = mandate_page_data(client, call.mandate)
+
+    response = client.post(
+        reverse("admin:mandates_mandate_change", args=[call.mandate.pk]), data, follow=True
+    )
+
+    shown = " ".join(str(m) for m in response.context["messages"])
+    assert "Rolf Uden Rolle sits as politician without the official role" in shown
+
+
 def test_the_person_box_of_a_seat_offers_only_accounts_with_its_role(client, staff, call):
     UserFactory(full_name="Poul Politiker", roles=[roles.POLITICIAN])
     UserFactory(full_name="Fie Facilitator", roles=[roles.FACILITATOR])

@@ -14,12 +14,11 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.core.cache import cache
-from django.db import transaction
 from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.access.world import World, build_world
+from tests.access.world import World
 from tests.hostile.junk import check, form_data
 
 FUZZ = settings(
@@ -29,18 +28,6 @@ FUZZ = settings(
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(scope="module")
-def world(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            yield build_world()
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
 
 
 def ids(world: World) -> tuple[str, ...]:

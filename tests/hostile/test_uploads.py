@@ -8,13 +8,11 @@ import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import transaction
 from django.db.models.fields.files import FieldFile
 from django.urls import reverse
 
 from deliberation.models import MeetingAttachment
 from mandates.models import MandateDocument
-from tests.access.world import build_world
 from tests.hostile.junk import body_of
 
 pytestmark = pytest.mark.django_db
@@ -38,18 +36,6 @@ CASES = [
     pytest.param("a\x00b.pdf", PDF, "either", id="nul-in-name"),
 ]
 SERVER_NAME = re.compile(r"\A[\w/-]+/[0-9a-f]{32}\.pdf\Z")
-
-
-@pytest.fixture(scope="module")
-def world(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            yield build_world()
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
 
 
 @pytest.fixture(autouse=True)
