@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 
 from committees.models import Meeting
 from mandates.models import Mandate
@@ -230,6 +231,7 @@ def application_withdraw(request: HttpRequest, reference: str) -> HttpResponse:
     )
 
 
+@never_cache  # it shows a person's invitation to whoever holds the link: no browser or proxy keeps it
 def invitation(request: HttpRequest, token: str) -> HttpResponse:
     """The signed link is the credential: no sign-in needed. GET only shows, since mail scanners follow
     links; the answer is a POST, and answering twice shows the first outcome."""

@@ -89,6 +89,7 @@ MATRIX: list[tuple[str, str, tuple]] = [
     ("deliberation:evaluation",           "slug",              (LOGIN, 404,   404,   404,   404,   404,   404,   404,   SECOND,  404)),  # no survey before the committee concludes
     # --- Our own account pages (allauth's are not ours to test here).
     ("accounts:second_factor_required",   "",                  (LOGIN, 302,   302,   302,   302,   302,   302,   302,   200,     302)),  # nothing to set up: back to next
+    ("accounts:details",                  "",                  (LOGIN, 200,   200,   200,   200,   200,   200,   200,   200,     200)),  # own name and email language
     ("accounts:language_switch",          "",                  (405,   405,   405,   405,   405,   405,   405,   405,   405,     405)),  # POST only
 ]
 # fmt: on
