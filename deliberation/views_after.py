@@ -86,4 +86,5 @@ def survey(request: HttpRequest, slug: str) -> HttpResponse:
         else:
             messages.success(request, _("Thank you for answering the survey."))
             return redirect("deliberation:evaluation", slug=mandate.slug)
-    return render(request, "deliberation/after/evaluation.html", {"mandate": mandate, "form": form})
+    context = {"mandate": mandate, "form": form, "survey": evaluation.survey_of(mandate)}
+    return render(request, "deliberation/after/evaluation.html", context)

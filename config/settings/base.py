@@ -281,3 +281,6 @@ INVITATION_ANSWER_DAYS = env.int("INVITATION_ANSWER_DAYS", default=7)
 INVITATION_REMINDER_DAYS = env.int("INVITATION_REMINDER_DAYS", default=3)
 # Applications of people not selected are anonymised this many days after the committee starts.
 APPLICANT_RETENTION_DAYS = env.int("APPLICANT_RETENTION_DAYS", default=90)
+# The members' evaluation survey closes this many days after it opens (staff may move the date until it
+# has passed); its results are published only after it has closed.
+EVALUATION_SURVEY_DAYS = env.int("EVALUATION_SURVEY_DAYS", default=30)
