@@ -21,7 +21,7 @@ from committees.models import Meeting
 from mandates.models import Mandate
 from pages.models import PrivacyNotice
 from recruitment import applications as services
-from recruitment.forms import ApplicationForm, initial_from
+from recruitment.forms import ApplicationForm, draft_of, initial_from
 from recruitment.invitations import (
     invitation_accept,
     invitation_decline,
@@ -31,8 +31,6 @@ from recruitment.invitations import (
 from recruitment.models import Application, Call, Invitation
 
 WITHDRAWABLE = (Application.State.SUBMITTED, Application.State.RESERVE)
-# What a draft may hold: enough for every field of the form, never a whole upload's worth of junk.
-DRAFT_MAX_VALUES, DRAFT_MAX_CHARS = 20, 5000
 
 
 def _public_call(pk: int) -> Call:
@@ -64,15 +62,6 @@ def _closed(request: HttpRequest, call: Call) -> HttpResponse:
 
 def _draft_key(call: Call) -> str:
     return f"recruitment:application-draft:{call.pk}"
-
-
-def _draft(request: HttpRequest, form: ApplicationForm) -> dict[str, list[str]]:
-    """What was typed, for the session: the form's own fields only, bounded in size."""
-    return {
-        name: [value[:DRAFT_MAX_CHARS] for value in request.POST.getlist(name)[:DRAFT_MAX_VALUES]]
-        for name in form.fields
-        if name in request.POST
-    }
 
 
 def _form_page(request: HttpRequest, form: ApplicationForm, application: Application | None = None):
@@ -116,7 +105,7 @@ def apply(request: HttpRequest, pk: int) -> HttpResponse:
         response.status_code = 429
         return response
     if not request.user.is_authenticated:
-        request.session[key] = _draft(request, form)
+        request.session[key] = draft_of(form)  # lives as long as the session (privacy notice)
         if form.is_valid():
             return redirect_to_login(request.get_full_path(), login_url=reverse("account_login"))
         return _form_page(request, form)

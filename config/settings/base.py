@@ -58,6 +58,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "pages.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "pages.limits.RequestBodyLimitMiddleware",  # measures the body before CSRF's check reads it
     "django.middleware.csrf.CsrfViewMiddleware",
     "pages.cache.PublicPageCacheMiddleware",  # anonymous visitors' public pages; after CSRF, before the rest
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -257,8 +258,15 @@ OUTBOX_KICK_ON_COMMIT = env.bool("OUTBOX_KICK_ON_COMMIT", default=True)
 # Only with Redis: a per-process cache would not hear of a change made by another process (a worker).
 PUBLIC_PAGE_CACHE_SECONDS = env.int("PUBLIC_PAGE_CACHE_SECONDS", default=60 if REDIS_URL else 0)
 
-# Largest PDF staff may attach to a mandate.
+# Largest PDF staff may attach to a mandate (and facilitators to a meeting record).
 MANDATE_DOCUMENT_MAX_BYTES = env.int("MANDATE_DOCUMENT_MAX_BYTES", default=10_000_000)
+# Request bodies (pages/limits.py refuses larger ones by their length, before anything reads them): a form
+# without files takes up to DATA_UPLOAD_MAX_MEMORY_SIZE, far more than a whole deliverable's text; a page
+# that takes PDFs, up to the largest PDF plus the form around it, and only from someone signed in.
+DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("FORM_MAX_BYTES", default=1_000_000)
+REQUEST_UPLOAD_MAX_BYTES = MANDATE_DOCUMENT_MAX_BYTES + 1_000_000
+# An upload (within those limits) larger than this is written to a temporary file instead of held in memory.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 1_000_000
 
 # --- Recruitment.
 # Postal codes that count as living in the municipality (Gentofte's by default).
