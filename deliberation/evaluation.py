@@ -65,13 +65,18 @@ def is_open(mandate: Mandate) -> bool:
     return survey is not None and survey.closes_at > timezone.now()
 
 
-def may_answer(*, mandate: Mandate, user: User) -> bool:
-    """A current or former citizen or politician member of the committee, while its survey is open."""
+def is_surveyed(*, mandate: Mandate, user: User) -> bool:
+    """A current or former citizen or politician member of a concluded committee: the survey is theirs."""
     return (
-        is_open(mandate)
+        is_concluded(mandate)
         and user.is_authenticated
         and Membership.objects.filter(committee__mandate=mandate, user=user, role__in=SURVEY_ROLES).exists()
     )
+
+
+def may_answer(*, mandate: Mandate, user: User) -> bool:
+    """A member the survey is for, while it is open."""
+    return is_open(mandate) and is_surveyed(mandate=mandate, user=user)
 
 
 def has_answered(*, mandate: Mandate, user: User) -> bool:
@@ -118,8 +123,10 @@ def _scores(answers: dict[str, Any]) -> dict[str, int]:
 @transaction.atomic
 def evaluation_answer(*, mandate: Mandate, user: User, answers: dict[str, Any], free_text: str = "") -> None:
     """Store one anonymous answer and, apart from it, that `user` has answered. Once per person."""
-    if not may_answer(mandate=mandate, user=user):
+    if not is_surveyed(mandate=mandate, user=user):
         raise ValidationError(_("Only the committee's members answer its survey."), code="not_member")
+    if not is_open(mandate):
+        raise ValidationError(_("The survey has closed; it no longer takes answers."), code="closed")
     answer = EvaluationAnswer(
         mandate=mandate, free_text=free_text.strip(), answered_on=timezone.localdate(), **_scores(answers)
     )

@@ -153,6 +153,12 @@ ACCOUNT_RATE_LIMITS = {
     "apply": "20/10m/user,60/10m/ip",
     "apply_anonymous": "60/10m/ip",  # the form sent before signing in (kept as a draft)
 }
+# The visitor's address behind our reverse proxy, which allauth's per-IP rate limits and ours (the application
+# form goes through allauth's limiter) read through allauth's get_client_ip. Set the number of proxies of ours
+# that add to X-Forwarded-For (1 behind the Caddy of docker-compose.yml), or the header one of them sets to
+# the client's address. Left at 0, everyone behind the proxy shares its address and one set of limits.
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("ALLAUTH_TRUSTED_PROXY_COUNT", default=0)
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = env("ALLAUTH_TRUSTED_CLIENT_IP_HEADER", default="") or None
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = MUNICIPALITY_NAME
 # A code typed in the last seconds of its 30 s window still counts in the next (RFC 6238 §5.2 allows one

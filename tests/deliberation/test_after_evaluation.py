@@ -256,9 +256,18 @@ def test_the_survey_is_404_for_outsiders_and_before_the_committee_concludes(clie
     client.force_login(citizen_of(active))
     assert client.get(reverse("deliberation:evaluation", args=["i-gang"])).status_code == 404
 
-    client.force_login(citizen_of(committee))
+
+def test_a_member_who_comes_after_the_survey_closed_is_told_so(client, committee, english):
+    member = citizen_of(committee)
+    client.force_login(member)
     close(committee)
-    assert client.get(survey_url()).status_code == 404  # closed: nothing left to answer
+
+    shown = client.get(survey_url())
+    sent = client.post(survey_url(), scores(3, 3, 3, 3, 3), follow=True)
+
+    assert shown.status_code == 200 and "The survey has closed" in shown.content.decode()
+    assert "The survey has closed" in sent.content.decode()
+    assert not EvaluationAnswer.objects.exists()
 
 
 def test_the_survey_asks_anonymous_visitors_to_sign_in(client, committee):
