@@ -55,7 +55,8 @@ def user_roles_set(
     User.objects.filter(pk=user.pk).update(is_staff=is_staff, is_superuser=is_superuser)
     user.is_staff, user.is_superuser = is_staff, is_superuser
     user.groups.set(groups)
-    user.__dict__.pop("_samskab_roles", None)
+    for cached in ("_samskab_roles", "_samskab_official_seat"):  # read again on this request
+        user.__dict__.pop(cached, None)
     for role in sorted(change.granted):
         log(user, "user.role_granted", by=by, data={"role": role})
     for role in sorted(change.removed):
