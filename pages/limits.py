@@ -55,14 +55,14 @@ class RequestBodyLimitMiddleware:
         limit = body_limit(request, view)
         if _content_length(request) <= limit:
             return None
-        response = render(
+        # The server deals with the unread rest, not the app (WSGI forbids it a Connection header):
+        # gunicorn's sync workers close every connection, and Django's own server reads the rest away.
+        return render(
             request,
             "pages/request_too_large.html",
             {
                 "limit_mb": max(limit // 1_000_000, 1),
-                "upload_mb": settings.REQUEST_UPLOAD_MAX_BYTES // 1_000_000,
+                "upload_mb": settings.MANDATE_DOCUMENT_MAX_BYTES // 1_000_000,
             },
             status=413,
         )
-        response["Connection"] = "close"  # the unread body must not be taken for the next request
-        return response
