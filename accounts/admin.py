@@ -114,28 +114,24 @@ class UserAdmin(TrailAdminMixin, DjangoUserAdmin):
 
     def save_model(self, request, obj, form, change) -> None:
         if change:
-            # The role fields are written by the service in save_related, after the user row: keep the
-            # stored flags here so the form alone never changes a role.
-            stored = User.objects.filter(pk=obj.pk).values("is_staff", "is_superuser").first() or {}
-            wanted = {name: getattr(obj, name) for name in ("is_staff", "is_superuser")}
-            obj._samskab_wanted_flags = wanted
+            # The role flags are written by the service in save_related, after the user row: the row is saved
+            # with the stored flags, so the form alone never changes a role.
+            stored = User.objects.filter(pk=obj.pk).values("is_staff", "is_superuser").get()
+            obj._samskab_wanted_flags = {name: getattr(obj, name) for name in stored}
             for name, value in stored.items():
                 setattr(obj, name, value)
         super().save_model(request, obj, form, change)
 
     def save_related(self, request, form, formsets, change) -> None:
-        wanted_groups = form.cleaned_data.pop("groups", None)
+        wanted_groups = form.cleaned_data.pop("groups", None)  # the service sets them, not the form
         super().save_related(request, form, formsets, change)
-        user = form.instance
-        flags = getattr(user, "_samskab_wanted_flags", None)
-        if not change or (wanted_groups is None and flags is None):
-            return
-        groups = wanted_groups if wanted_groups is not None else user.groups.all()
-        flags = flags or {"is_staff": user.is_staff, "is_superuser": user.is_superuser}
-        self.roles_save(request, user, groups=list(groups), **flags)
+        if change:
+            user = form.instance
+            groups = list(wanted_groups if wanted_groups is not None else user.groups.all())
+            self.roles_save(request, user, groups=groups, **user._samskab_wanted_flags)
 
     def roles_save(self, request, user: User, *, groups, is_staff: bool, is_superuser: bool) -> None:
-        """Where a role change goes; committees/admin.py extends this to end the seats a role carried."""
+        """Where a role change goes; committees/admin_people.py extends it to end the seats a role carried."""
         change = user_roles_set(
             user=user, by=request.user, groups=groups, is_staff=is_staff, is_superuser=is_superuser
         )

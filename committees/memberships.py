@@ -1,8 +1,8 @@
 """Seats follow official roles: when a person loses the role a politician's or facilitator's seat needs,
 their seats of that kind end the same day, in the same transaction, and the trail says why.
 
-accounts changes the roles and knows nothing of committees; the role change that staff make in the admin
-comes through here (committees/admin.py), so the arrows point down."""
+accounts changes the roles and knows nothing of committees; a role change made on the admin's people page
+comes through here (committees/admin_people.py registers that page one floor up), so the arrows point down."""
 
 from __future__ import annotations
 
