@@ -22,5 +22,6 @@ RUN pip install -e . \
 
 USER samskab
 EXPOSE 8000
-# Migrations run at start; gunicorn serves, whitenoise serves the static files.
-CMD ["sh", "-c", "python manage.py migrate --noinput && gunicorn config.wsgi --bind 0.0.0.0:8000 --workers ${WEB_CONCURRENCY:-3} --access-logfile -"]
+# At start: the static files into STATIC_ROOT (a volume the reverse proxy serves them from, so they match
+# this image), then migrations; gunicorn serves the rest.
+CMD ["sh", "-c", "python manage.py collectstatic --noinput && python manage.py migrate --noinput && gunicorn config.wsgi --bind 0.0.0.0:8000 --workers ${WEB_CONCURRENCY:-3} --access-logfile -"]

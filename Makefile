@@ -39,7 +39,7 @@ check: $(VENV)/.installed-dev
 	DJANGO_SETTINGS_MODULE=config.settings.production SECRET_KEY=throwaway-$$(date +%s%N)-0123456789abcdefghijklmnopqrstuvwxyz \
 		ALLOWED_HOSTS=samskab.example SITE_URL=https://samskab.example EMAIL_URL=smtp+tls://mail.samskab.example:587 \
 		DATABASE_URL=postgres://samskab@db.samskab.example/samskab REDIS_URL=redis://redis.samskab.example:6379/0 \
-		$(BIN)/python manage.py check --deploy --fail-level WARNING
+		ALLAUTH_TRUSTED_PROXY_COUNT=1 $(BIN)/python manage.py check --deploy --fail-level WARNING
 	@# Text added without a Danish translation shows up as untranslated entries for the tests to catch.
 	@if command -v xgettext >/dev/null; then \
 		$(BIN)/python manage.py makemessages -l da --ignore '.venv/*' --ignore 'var/*' --ignore 'tests/*' --no-obsolete; \

@@ -1,4 +1,4 @@
-"""What allauth's sign-up form asks besides the email address."""
+"""What allauth's sign-up form asks besides the email address, and the page where people change it later."""
 
 from __future__ import annotations
 
@@ -8,7 +8,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 
-class SignupDetailsForm(forms.Form):
+class PersonDetailsForm(forms.Form):
+    """A person's name and the language of their emails: asked at sign-up, changed on the account page."""
+
     full_name = forms.CharField(
         label=_("Full name"),
         max_length=200,
@@ -26,6 +28,8 @@ class SignupDetailsForm(forms.Form):
     def clean_full_name(self) -> str:
         return " ".join(self.cleaned_data["full_name"].split())
 
+
+class SignupDetailsForm(PersonDetailsForm):
     def signup(self, request, user) -> None:
         user.full_name = self.cleaned_data["full_name"]
         user.preferred_language = self.cleaned_data["preferred_language"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.utils.translation import gettext_lazy as _
 
 COUNCIL_STAFF = "Council staff"
@@ -15,6 +17,15 @@ ROLE_LABELS = {
     FACILITATOR: _("Facilitator"),
 }
 OFFICIAL_ROLES = tuple(ROLE_LABELS)
+# The two account flags that are roles too; the audit trail names them beside the groups.
+STAFF_STATUS = "staff status"
+SUPERUSER = "superuser"
+FLAG_LABELS = {STAFF_STATUS: _("Staff status"), SUPERUSER: _("Superuser")}
+
+
+def role_label(name: str):
+    """What people read for a role or flag name."""
+    return ROLE_LABELS.get(name) or FLAG_LABELS.get(name) or name
 
 
 def user_roles(user) -> frozenset[str]:
@@ -32,11 +43,32 @@ def has_role(user, role: str) -> bool:
     return role in user_roles(user)
 
 
+# Rooms above this floor may say that a person holds an official's seat (committees: an active politician's
+# or facilitator's membership). Such a person is an official whatever their groups say, so a seat given to
+# the wrong account, or kept after its role was removed, still asks for password and second factor.
+_OFFICIAL_SEAT_CHECKS: list[Callable[[object], bool]] = []
+
+
+def official_seat_check_register(check: Callable[[object], bool]) -> None:
+    """Called from an AppConfig.ready() above this floor; `check(user)` answers with one query at most."""
+    if check not in _OFFICIAL_SEAT_CHECKS:
+        _OFFICIAL_SEAT_CHECKS.append(check)
+
+
+def holds_official_seat(user) -> bool:
+    """Read once per request object, like the roles."""
+    cached = getattr(user, "_samskab_official_seat", None)
+    if cached is None:
+        cached = any(check(user) for check in _OFFICIAL_SEAT_CHECKS)
+        user._samskab_official_seat = cached
+    return cached
+
+
 def is_official(user) -> bool:
     """Officials see personal data, so they sign in with a password and a second factor."""
     if not getattr(user, "is_authenticated", False):
         return False
-    return user.is_superuser or user.is_staff or bool(user_roles(user))
+    return user.is_superuser or user.is_staff or bool(user_roles(user)) or holds_official_seat(user)
 
 
 def is_council_staff(user) -> bool:

@@ -8,5 +8,6 @@ app_name = "accounts"
 
 urlpatterns = [
     path("second-factor/", views.second_factor_required, name="second_factor_required"),
+    path("details/", views.details, name="details"),
     path("language/", views.language_switch, name="language_switch"),
 ]

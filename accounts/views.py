@@ -1,9 +1,10 @@
-"""Account pages of our own: why and how to set up the second factor; the language switch."""
+"""Account pages of our own: why and how to set up the second factor; a person's name and email language;
+the language switch."""
 
 from __future__ import annotations
 
 from django.conf import settings
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
@@ -11,11 +12,14 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language
 
+from accounts.forms import PersonDetailsForm
 from accounts.roles import is_official
 from accounts.second_factor import has_second_factor
+from accounts.services import user_details_update
 
 
 def _safe_next(request: HttpRequest, fallback: str = "/") -> str:
@@ -39,6 +43,24 @@ def second_factor_required(request: HttpRequest) -> HttpResponse:
         "accounts/second_factor_required.html",
         {"next": _safe_next(request), "needs_password": needs_password, "needs_factor": needs_factor},
     )
+
+
+@login_required
+def details(request: HttpRequest) -> HttpResponse:
+    """Anyone signed in changes their own name and the language of their emails: whoever signed the address
+    up first chose them, and it may not have been its owner."""
+    user = request.user
+    initial = {"full_name": user.full_name, "preferred_language": user.preferred_language}
+    form = PersonDetailsForm(request.POST if request.method == "POST" else None, initial=initial)
+    if form.is_valid():
+        user_details_update(
+            user=user,
+            full_name=form.cleaned_data["full_name"],
+            preferred_language=form.cleaned_data["preferred_language"],
+        )
+        messages.success(request, _("Your name and email language are saved."))
+        return redirect("accounts:details")
+    return render(request, "accounts/details.html", {"form": form})
 
 
 @require_POST

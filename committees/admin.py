@@ -4,14 +4,17 @@ the committee's meeting plan and members, with the lifecycle's moves as buttons.
 from __future__ import annotations
 
 from django.contrib import admin, messages
+from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Sum
 from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
-from committees.models import Meeting, Membership, TaskCommittee
+from accounts.admin import OFFICIAL_ROLE_PARAMETER
+from committees.models import OFFICIAL_ROLE_OF_SEAT, Meeting, Membership, TaskCommittee
 from committees.services import committee_ensure, mandate_copy, mandate_move
 from committees.warnings import committee_warnings
 from mandates.models import CompetenceProfile, Mandate, MandateDocument, MandateTask, ReceivingBody
@@ -93,18 +96,79 @@ class MeetingInline(CommitteeInline):
         )
 
 
+class RoleAutocomplete(AutocompleteSelect):
+    """The person autocomplete of one kind of seat: only accounts that hold the official role it needs."""
+
+    def __init__(self, *args, official_role: str, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.official_role = official_role
+
+    def get_url(self) -> str:
+        return f"{super().get_url()}?{urlencode({OFFICIAL_ROLE_PARAMETER: self.official_role})}"
+
+
 class MembershipInline(CommitteeInline):
+    """The members of one kind (role): one inline per role, so the person autocomplete of a politician's or
+    facilitator's row offers only accounts with that official role. The model refuses the rest anyway."""
+
     model = Membership
-    fields = ("user", "role", "position", "profile", "joined_on", "left_on", "show_name_publicly")
+    role: str = ""
     autocomplete_fields = ("user",)
-    verbose_name_plural = _("members")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).filter(role=self.role)
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        role = self.role
+
+        class RoleFormSet(formset):
+            @classmethod
+            def get_default_prefix(cls) -> str:
+                return f"{role}_memberships"
+
+            def _construct_form(self, i, **form_kwargs):
+                form = super()._construct_form(i, **form_kwargs)
+                form.instance.role = role  # before validation: the model's checks depend on the role
+                return form
+
+        return RoleFormSet
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        official_role = OFFICIAL_ROLE_OF_SEAT.get(self.role)
+        if db_field.name == "user" and official_role:
+            kwargs["widget"] = RoleAutocomplete(
+                db_field, self.admin_site, using=kwargs.get("using"), official_role=official_role
+            )
         if db_field.name == "profile":
             # Only the profiles of the mandate on this page.
             mandate_id = request.resolver_match.kwargs.get("object_id")
             kwargs["queryset"] = CompetenceProfile.objects.filter(mandate_id=mandate_id)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class PoliticianInline(MembershipInline):
+    role = Membership.Role.POLITICIAN
+    fields = ("user", "position", "joined_on", "left_on")
+    verbose_name = _("politician")
+    verbose_name_plural = _("politicians (accounts with the Politician role)")
+
+
+class FacilitatorInline(MembershipInline):
+    role = Membership.Role.FACILITATOR
+    fields = ("user", "joined_on", "left_on")
+    verbose_name = _("facilitator")
+    verbose_name_plural = _("facilitators (accounts with the Facilitator role)")
+
+
+class CitizenMemberInline(MembershipInline):
+    role = Membership.Role.CITIZEN
+    fields = ("user", "profile", "joined_on", "left_on", "show_name_publicly")
+    verbose_name = _("citizen member")
+    verbose_name_plural = _("citizen members")
+
+
+MEMBER_INLINES = [PoliticianInline, FacilitatorInline, CitizenMemberInline]
 
 
 @admin.register(Mandate)
@@ -165,7 +229,7 @@ class MandateAdmin(admin.ModelAdmin):
     def get_inlines(self, request, obj):
         inlines = [TaskInline, ProfileInline, ReceivingBodyInline, DocumentInline]
         if obj is not None:  # the committee's rows need the committee, made with the first save
-            inlines += [MeetingInline, MembershipInline]
+            inlines += [MeetingInline, *MEMBER_INLINES]
         return inlines
 
     def get_formset_kwargs(self, request, obj, inline, prefix):
@@ -228,3 +292,6 @@ class MandateAdmin(admin.ModelAdmin):
         for mandate in queryset:
             copy = mandate_copy(mandate=mandate)
             messages.success(request, _("“%(title)s” was created as a draft.") % {"title": copy.title})
+
+
+import committees.admin_people  # noqa: E402, F401  (the people page, whose role changes end seats)

@@ -24,6 +24,7 @@ from icalendar import Calendar, Event
 from accounts.roles import is_council_staff
 from committees.calendar import meeting_uid
 from committees.models import CalendarFeed, Meeting, Membership, new_calendar_token
+from committees.rules import seat_of
 from notifications.ics import calendar_event
 from notifications.models import Notification
 from notifications.services import notification_schedule, notifications_cancel
@@ -46,12 +47,8 @@ def meeting_can_manage(user, meeting: Meeting) -> bool:
         return False
     if is_council_staff(user):
         return True
-    return Membership.objects.filter(
-        committee_id=meeting.committee_id,
-        user=user,
-        left_on__isnull=True,
-        role=Membership.Role.FACILITATOR,
-    ).exists()
+    seat = seat_of(user, meeting)
+    return seat is not None and seat.role == Membership.Role.FACILITATOR
 
 
 def _check_may_manage(by, meeting: Meeting) -> None:

@@ -5,12 +5,14 @@ from __future__ import annotations
 import secrets
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts import roles
 from mandates.models import CompetenceProfile, Mandate
 
 
@@ -28,6 +30,31 @@ class TaskCommittee(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class MembershipQuerySet(models.QuerySet["Membership"]):
+    def active(self) -> MembershipQuerySet:
+        return self.filter(left_on__isnull=True)
+
+    def effective(self) -> MembershipQuerySet:
+        """Active memberships that give what their role gives. A politician's or facilitator's seat counts
+        only while the person holds that official role (the group that also asks them for a second
+        factor): a seat given to the wrong account, or kept after the role was removed, opens nothing."""
+        return self.active().filter(
+            Q(role=Membership.Role.CITIZEN)
+            | Q(_holds(roles.POLITICIAN), role=Membership.Role.POLITICIAN)
+            | Q(_holds(roles.FACILITATOR), role=Membership.Role.FACILITATOR)
+        )
+
+    def official_seats(self) -> MembershipQuerySet:
+        """Active seats that need an official role, whether or not the person holds it."""
+        return self.active().filter(role__in=OFFICIAL_ROLE_OF_SEAT)
+
+
+def _holds(role: str) -> Exists:
+    """The membership's person holds the official role `role` (a subquery: no duplicate rows)."""
+    held = get_user_model().groups.through.objects.filter(user_id=OuterRef("user_id"), group__name=role)
+    return Exists(held)
 
 
 class Membership(models.Model):
@@ -66,6 +93,8 @@ class Membership(models.Model):
         default=False,
         help_text=_("Citizens choose this themselves; politicians and facilitators are always shown."),
     )
+
+    objects = MembershipQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("membership")
@@ -107,10 +136,56 @@ class Membership(models.Model):
     def clean(self) -> None:
         if self.profile_id and self.committee_id and self.profile.mandate_id != self.committee.mandate_id:
             raise ValidationError({"profile": _("Choose a profile of this committee's mandate.")})
+        self._check_official_role()
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        membership = super().from_db(db, field_names, values)
+        membership._seat_as_read = membership._seat()
+        return membership
+
+    def _seat(self) -> tuple | None:
+        deferred = self.get_deferred_fields()
+        if deferred & {"user", "user_id", "role", "left_on"}:
+            return None
+        return (self.user_id, self.role, self.left_on)
+
+    def _check_official_role(self) -> None:
+        """A politician's or facilitator's seat needs an account that holds that official role: the role
+        is what asks for password and second factor before anyone sees applicants' data. Checked when a
+        seat is given or changed; a seat left as it was read (e.g. another row of the same admin page)
+        is not, and committees.warnings names it instead."""
+        needed = OFFICIAL_ROLE_OF_SEAT.get(self.role)
+        if needed is None or self.left_on is not None or not self.user_id:
+            return
+        if self._seat() is not None and getattr(self, "_seat_as_read", None) == self._seat():
+            return
+        if not self.user.groups.filter(name=needed).exists():
+            raise ValidationError(
+                {
+                    "user": _(
+                        "%(person)s does not hold the %(role)s role, so they cannot sit on the committee "
+                        "as %(seat)s. A superuser gives official roles under Accounts → Users; otherwise "
+                        "end the seat with a date under “left on”."
+                    )
+                    % {
+                        "person": self.user,
+                        "role": roles.ROLE_LABELS[needed],
+                        "seat": self.get_role_display().lower(),
+                    }
+                }
+            )
 
     @property
     def is_active(self) -> bool:
         return self.left_on is None
+
+
+# The official role (an auth group, see accounts.roles) that each kind of seat needs.
+OFFICIAL_ROLE_OF_SEAT = {
+    Membership.Role.POLITICIAN: roles.POLITICIAN,
+    Membership.Role.FACILITATOR: roles.FACILITATOR,
+}
 
 
 class Meeting(models.Model):

@@ -21,4 +21,12 @@ def committee_warnings(committee: TaskCommittee) -> list[str]:
             _("The committee has %(count)d politicians; the mandate names %(target)d.")
             % {"count": politicians, "target": target}
         )
+    # Seats given before the admin checked the role, or whose role was removed outside the admin: they open
+    # nothing (committees.rules fails closed), but staff should end them or have the role given.
+    effective = committee.memberships.effective().values("pk")
+    for seat in committee.memberships.official_seats().exclude(pk__in=effective).select_related("user"):
+        warnings.append(
+            _("%(person)s sits as %(seat)s without the official role, so the seat gives no access.")
+            % {"person": seat.user, "seat": seat.get_role_display().lower()}
+        )
     return warnings

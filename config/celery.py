@@ -43,6 +43,13 @@ app.conf.beat_schedule = {
         "schedule": crontab(minute="*/15"),
         "options": {"expires": 600},
     },
+    # Daily at 03:00, when nobody works: delete expired sessions, and with them the application drafts of
+    # people who never signed in (a session ends 30 idle minutes after the last visit; the privacy notice
+    # says a draft is gone within a day after that).
+    "accounts-clear-expired-sessions": {
+        "task": "accounts.clear_expired_sessions",
+        "schedule": crontab(hour=3, minute=0),
+    },
     # Daily at 03:15, when nobody works: anonymise applications of people not selected.
     "recruitment-anonymise": {
         "task": "recruitment.anonymise_applications",

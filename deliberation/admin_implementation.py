@@ -1,13 +1,18 @@
-"""What council staff use after the decision: implementation actions with their dated updates, and
-the anonymous evaluation answers (read only). deliberation.admin imports this module."""
+"""What council staff use after the decision: implementation actions with their dated updates, the
+evaluation survey's closing date, and the anonymous evaluation answers (read only). deliberation.admin
+imports this module."""
 
 from __future__ import annotations
 
 from django.contrib import admin
 from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
+from audit.admin import TrailAdminMixin
+from deliberation.evaluation import evaluation_closing_set
 from deliberation.implementation import IMPLEMENTABLE, action_add, progress_update
-from deliberation.models import EvaluationAnswer, ImplementationAction, ProgressUpdate
+from deliberation.models import EvaluationAnswer, EvaluationSurvey, ImplementationAction, ProgressUpdate
 from mandates.models import Mandate
 
 
@@ -71,6 +76,46 @@ class ImplementationActionAdmin(admin.ModelAdmin):
             except ValidationError as error:
                 self.message_user(request, " ".join(error.messages), level="error")
         form.instance.refresh_from_db(fields=["state", "progress"])
+
+
+@admin.register(EvaluationSurvey)
+class EvaluationSurveyAdmin(TrailAdminMixin, admin.ModelAdmin):
+    """The survey opens with the Council's decision; staff set when it closes. Its results are published
+    only after that, so the date can be moved while the survey is open and never once it has closed."""
+
+    list_display = ("mandate", "opened_at", "closes_at", "is_closed")
+    list_select_related = ("mandate",)
+    fields = ("mandate", "opened_at", "closes_at")
+    actions = ["close_now"]
+
+    @admin.display(description=_("closed"), boolean=True)
+    def is_closed(self, survey: EvaluationSurvey) -> bool:
+        return survey.closes_at <= timezone.now()
+
+    def get_readonly_fields(self, request, obj=None):
+        fixed = ["mandate", "opened_at"]
+        if obj is not None and self.is_closed(obj):
+            fixed.append("closes_at")
+        return (*fixed, *super().get_readonly_fields(request, obj))
+
+    def has_add_permission(self, request) -> bool:
+        return False  # the Council's decision opens it (deliberation.evaluation.evaluation_invite)
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+    def save_model(self, request, obj, form, change) -> None:
+        if "closes_at" in form.changed_data:
+            try:
+                evaluation_closing_set(survey=obj, closes_at=obj.closes_at, by=request.user)
+            except ValidationError as error:
+                self.message_user(request, " ".join(error.messages), level="error")
+
+    @admin.action(description=_("Close the selected surveys now (publishes their results)"))
+    def close_now(self, request, queryset) -> None:
+        for survey in queryset:
+            if not self.is_closed(survey):
+                evaluation_closing_set(survey=survey, closes_at=timezone.now(), by=request.user)
 
 
 @admin.register(EvaluationAnswer)

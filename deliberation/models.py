@@ -289,6 +289,32 @@ class ProgressUpdate(models.Model):
         return f"{self.on}: {self.progress} %"
 
 
+class EvaluationSurvey(models.Model):
+    """The members' survey of one concluded committee, and when it closes.
+
+    Its results are published only once it has closed (at `closes_at`, or when every member invited has
+    answered), never answer by answer: comparing the page before and after one answer would show it.
+    """
+
+    mandate = models.OneToOneField(Mandate, on_delete=models.CASCADE, related_name="evaluation_survey")
+    opened_at = models.DateTimeField(_("opened at"), auto_now_add=True)
+    closes_at = models.DateTimeField(
+        _("closes at"),
+        help_text=_(
+            "Members answer until then; the results are published after it. It can be moved until it has "
+            "passed, never after."
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("evaluation survey")
+        verbose_name_plural = _("evaluation surveys")
+        ordering = ["-opened_at"]
+
+    def __str__(self) -> str:
+        return str(self.mandate)
+
+
 class EvaluationParticipation(models.Model):
     """That a member answered the survey, never what: answers are stored apart, without a person."""
 

@@ -13,15 +13,8 @@ from __future__ import annotations
 import rules
 
 from accounts.rules import is_council_staff, is_politician
-from committees.models import Membership, TaskCommittee
-
-
-def _committee(obj) -> TaskCommittee | None:
-    if obj is None:
-        return None
-    if isinstance(obj, TaskCommittee):
-        return obj
-    return obj.committee
+from committees.models import TaskCommittee
+from committees.rules import is_committee_chair, is_committee_facilitator, is_committee_member
 
 
 def _deliverable(obj):
@@ -33,32 +26,7 @@ def _deliverable(obj):
     return obj
 
 
-def _membership(user, obj) -> tuple[str, str] | None:
-    """(role, position) of the user's active membership, read once per user object and committee."""
-    committee = _committee(obj)
-    if committee is None or not user.is_authenticated:
-        return None
-    cache = user.__dict__.setdefault("_samskab_deliverable_memberships", {})
-    if committee.pk not in cache:
-        cache[committee.pk] = (
-            Membership.objects.filter(committee=committee, user=user, left_on__isnull=True)
-            .values_list("role", "position")
-            .first()
-        )
-    return cache[committee.pk]
-
-
-@rules.predicate
-def is_committee_member(user, obj) -> bool:
-    return _membership(user, obj) is not None
-
-
-@rules.predicate
-def is_committee_facilitator_or_chair(user, obj) -> bool:
-    found = _membership(user, obj)
-    return found is not None and (
-        found[0] == Membership.Role.FACILITATOR or found[1] == Membership.Position.CHAIR
-    )
+is_committee_facilitator_or_chair = is_committee_facilitator | is_committee_chair
 
 
 @rules.predicate

@@ -59,7 +59,10 @@ class EvaluationForm(forms.Form):
 def _survey_mandate(request: HttpRequest, slug: str) -> Mandate:
     """Only the committee's citizens and politicians, once it has concluded; anyone else gets 404."""
     mandate = _public_mandate(slug)
-    if not evaluation.may_answer(mandate=mandate, user=request.user):
+    if (
+        not evaluation.is_surveyed(mandate=mandate, user=request.user)
+        or evaluation.survey_of(mandate) is None
+    ):
         raise Http404("No survey for you here.")
     return mandate
 
@@ -67,8 +70,13 @@ def _survey_mandate(request: HttpRequest, slug: str) -> Mandate:
 @login_required
 def survey(request: HttpRequest, slug: str) -> HttpResponse:
     mandate = _survey_mandate(request, slug)
+    survey = evaluation.survey_of(mandate)
     if evaluation.has_answered(mandate=mandate, user=request.user):
         return render(request, "deliberation/after/evaluation_answered.html", {"mandate": mandate})
+    if not evaluation.is_open(mandate):
+        return render(
+            request, "deliberation/after/evaluation_closed.html", {"mandate": mandate, "survey": survey}
+        )
     form = EvaluationForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -80,10 +88,11 @@ def survey(request: HttpRequest, slug: str) -> HttpResponse:
                 free_text=data["free_text"],
             )
         except ValidationError as error:
-            if error.code == "answered":  # a second tab, or a double click
+            if error.code in ("answered", "closed"):  # a second tab, a double click, or too late
                 return redirect("deliberation:evaluation", slug=mandate.slug)
             form.add_error(None, error)
         else:
             messages.success(request, _("Thank you for answering the survey."))
             return redirect("deliberation:evaluation", slug=mandate.slug)
-    return render(request, "deliberation/after/evaluation.html", {"mandate": mandate, "form": form})
+    context = {"mandate": mandate, "form": form, "survey": survey}
+    return render(request, "deliberation/after/evaluation.html", context)

@@ -38,6 +38,7 @@ from committees.meetings import (
     meeting_reschedule,
 )
 from committees.models import CalendarFeed, Meeting, Membership
+from committees.rules import seat_of
 from deliberation.models import MeetingRecord
 from mandates.documents import pdf_download
 from mandates.models import MandateDocument
@@ -116,15 +117,11 @@ def _meeting_for_user(request: HttpRequest, slug: str, number: int) -> MeetingAc
     )
     if meeting is None:
         raise Http404("No such meeting.")
-    role = (
-        Membership.objects.filter(committee_id=meeting.committee_id, user=request.user, left_on__isnull=True)
-        .values_list("role", flat=True)
-        .first()
-    )
+    seat = seat_of(request.user, meeting)
     staff = is_council_staff(request.user)
-    if role is None and not staff:
+    if seat is None and not staff:
         raise Http404("No such meeting.")
-    return MeetingAccess(meeting=meeting, can_manage=staff or role == Membership.Role.FACILITATOR)
+    return MeetingAccess(meeting=meeting, can_manage=staff or seat.role == Membership.Role.FACILITATOR)
 
 
 def _published_summary(meeting: Meeting) -> MeetingRecord | None:
@@ -154,7 +151,8 @@ def _overviews(user) -> list[CommitteeOverview]:
         "record__internal_notes", "record__decisions", "record__ideas"
     )
     memberships = (
-        Membership.objects.filter(user=user, left_on__isnull=True)
+        Membership.objects.effective()
+        .filter(user=user)
         .select_related("committee__mandate")
         .prefetch_related(
             Prefetch("committee__meetings", queryset=meetings, to_attr="plan"),
@@ -282,9 +280,7 @@ def member_document(request: HttpRequest, slug: str, pk: int) -> FileResponse:
     document = MandateDocument.objects.filter(pk=pk, mandate__slug=slug).select_related("mandate").first()
     if document is None:
         raise Http404("No such document.")
-    member = Membership.objects.filter(
-        committee__mandate_id=document.mandate_id, user=request.user, left_on__isnull=True
-    ).exists()
+    member = seat_of(request.user, document) is not None
     if not (member or is_council_staff(request.user)):
         raise Http404("No such document.")
     return pdf_download(document.file, title=document.title, fallback=f"document-{document.pk}")
@@ -316,7 +312,7 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
         raise Http404("No such calendar.")
     meetings = (
         Meeting.objects.filter(
-            committee__memberships__user=feed.user, committee__memberships__left_on__isnull=True
+            committee__in=Membership.objects.effective().filter(user=feed.user).values("committee")
         )
         .select_related("committee__mandate")
         .defer("agenda")

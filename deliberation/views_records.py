@@ -30,6 +30,7 @@ from deliberation.records import (
     summary_publish,
 )
 from mandates.documents import pdf_download
+from pages.limits import accepts_uploads
 
 READ = "deliberation.read_internal"
 WRITE = "deliberation.record_meeting"
@@ -268,6 +269,7 @@ def action_item_done(request: HttpRequest, slug: str, number: int, pk: int) -> H
     return redirect("deliberation:record", slug=slug, number=number)
 
 
+@accepts_uploads
 @require_POST
 def attachment_create(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     meeting = _meeting_for(request, slug, number, write=True)

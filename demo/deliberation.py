@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from committees.models import Meeting, Membership, TaskCommittee
 from committees.services import committee_ensure, mandate_move
-from deliberation.evaluation import evaluation_answer, evaluation_invite
+from deliberation.evaluation import evaluation_answer, evaluation_closing_set, evaluation_invite, survey_of
 from deliberation.implementation import action_add, progress_update
 from deliberation.models import (
     Amendment,
@@ -302,6 +302,8 @@ def _finished_youth(people, bodies) -> None:
     for person, scores in zip(people["citizens"], ANSWERS, strict=True):
         answers = dict(zip(EvaluationAnswer.STATEMENTS, scores, strict=True))
         evaluation_answer(mandate=mandate, user=person, answers=answers, free_text="")
+    # The survey has closed (staff closed it), so its results are published on the committee page.
+    evaluation_closing_set(survey=survey_of(mandate), closes_at=timezone.now(), by=staff)
 
 
 def _movement(people, bodies) -> None:

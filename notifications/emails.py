@@ -8,7 +8,8 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
+from django.template import Context
+from django.template.loader import get_template, render_to_string
 from django.utils import translation
 from django.utils.dateparse import parse_date, parse_datetime
 
@@ -36,6 +37,11 @@ def _revive(value):
     return value
 
 
+def _render_plain(name: str, context: dict) -> str:
+    """A subject or text part: plain text, so nothing is escaped for HTML ("&" stays "&", not "&amp;")."""
+    return get_template(name).template.render(Context(context, autoescape=False))
+
+
 def render_message(notification: Notification) -> EmailMultiAlternatives:
     recipient = notification.recipient
     context = {
@@ -47,8 +53,8 @@ def render_message(notification: Notification) -> EmailMultiAlternatives:
     }
     prefix = f"emails/{notification.kind}"
     with translation.override(notification.language):
-        subject = " ".join(render_to_string(f"{prefix}_subject.txt", context).split())
-        text = render_to_string(f"{prefix}_body.txt", context)
+        subject = " ".join(_render_plain(f"{prefix}_subject.txt", context).split())
+        text = _render_plain(f"{prefix}_body.txt", context)
         html = render_to_string(f"{prefix}_body.html", context)
     message = EmailMultiAlternatives(
         subject=subject,

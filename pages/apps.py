@@ -11,5 +11,8 @@ class PagesConfig(AppConfig):
     def ready(self) -> None:
         from pages import checks  # noqa: F401  (registers the deployment checks)
         from pages.cache import connect_signals
+        from pages.lookups import register_integer_lookups
+
+        register_integer_lookups()  # ids too large for a column never reach the database (a 500 on SQLite)
 
         connect_signals()  # a change to anything public makes the cached public pages old

@@ -27,4 +27,15 @@ def production_services(app_configs=None, **kwargs) -> list[Error]:
         )
     if "locmem" in settings.CACHES["default"]["BACKEND"]:
         errors.append(Error("REDIS_URL is not set: rate limits would be per process.", id="samskab.E004"))
+    behind_proxy = bool(getattr(settings, "SECURE_PROXY_SSL_HEADER", None))
+    trusted = settings.ALLAUTH_TRUSTED_PROXY_COUNT > 0 or settings.ALLAUTH_TRUSTED_CLIENT_IP_HEADER
+    if behind_proxy and not trusted:
+        errors.append(
+            Error(
+                "The site runs behind a TLS proxy, but ALLAUTH_TRUSTED_PROXY_COUNT (or "
+                "ALLAUTH_TRUSTED_CLIENT_IP_HEADER) is not set: every visitor would share the proxy's "
+                "address, and ten failed sign-ins from anyone would lock everyone out.",
+                id="samskab.E005",
+            )
+        )
     return errors

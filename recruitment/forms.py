@@ -330,6 +330,31 @@ class ApplicationForm(forms.Form):
         return links
 
 
+# A value of a field without a length of its own (a box ticked, a hidden version) is short.
+SHORT_VALUE = 20
+
+
+def draft_of(form: forms.Form) -> dict[str, list[str]]:
+    """What an anonymous visitor typed, to keep in their session until they have signed in: the form's own
+    fields only, each within the form's own limits (its length, one value, or the choices it offers), so a
+    draft holds a few kilobytes at most, whatever was posted. Text beyond its limit is cut there."""
+    draft: dict[str, list[str]] = {}
+    for name, field in form.fields.items():
+        values = form.data.getlist(form.add_prefix(name)) if hasattr(form.data, "getlist") else []
+        if isinstance(field, forms.MultipleChoiceField):
+            offered = {str(key) for key, _label in field.choices}
+            kept = list(dict.fromkeys(v for v in values if v in offered))
+        elif isinstance(field, forms.ChoiceField):
+            offered = {str(key) for key, _label in field.choices}
+            kept = [v for v in values[:1] if v in offered]
+        else:
+            limit = getattr(field, "max_length", None) or SHORT_VALUE
+            kept = [v.replace("\r\n", "\n")[:limit] for v in values[:1]]
+        if kept:
+            draft[name] = kept
+    return draft
+
+
 def initial_from(application: Application) -> dict:
     """The form's initial values for changing an application."""
     initial = {name: getattr(application, name) for name in ApplicationData.FIELDS}

@@ -15,19 +15,18 @@ from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 
 from committees.models import Meeting
 from mandates.models import Mandate
 from pages.models import PrivacyNotice
 from recruitment import applications as services
-from recruitment.forms import ApplicationForm, initial_from
+from recruitment.forms import ApplicationForm, draft_of, initial_from
 from recruitment.invitations import invitation_accept, invitation_decline
 from recruitment.models import Application, Call, Invitation
 from recruitment.offers import invitation_from_token, invitation_token
 
 WITHDRAWABLE = (Application.State.SUBMITTED, Application.State.RESERVE)
-# What a draft may hold: enough for every field of the form, never a whole upload's worth of junk.
-DRAFT_MAX_VALUES, DRAFT_MAX_CHARS = 20, 5000
 
 
 def _public_call(pk: int) -> Call:
@@ -64,15 +63,6 @@ KEPT = "application_kept_for_sign_in"
 
 def _draft_key(call: Call) -> str:
     return f"recruitment:application-draft:{call.pk}"
-
-
-def _draft(request: HttpRequest, form: ApplicationForm) -> dict[str, list[str]]:
-    """What was typed, for the session: the form's own fields only, bounded in size."""
-    return {
-        name: [value[:DRAFT_MAX_CHARS] for value in request.POST.getlist(name)[:DRAFT_MAX_VALUES]]
-        for name in form.fields
-        if name in request.POST
-    }
 
 
 def _form_page(request: HttpRequest, form: ApplicationForm, application: Application | None = None):
@@ -113,7 +103,7 @@ def apply(request: HttpRequest, pk: int) -> HttpResponse:
     if not request.user.is_authenticated:
         if _limited(request):
             return _wait(request, form)
-        request.session[key] = _draft(request, form)
+        request.session[key] = draft_of(form)  # lives as long as the session (privacy notice)
         if form.is_valid():
             request.session[KEPT] = {"call": call.pk, "title": call.mandate.title}
             return redirect_to_login(request.get_full_path(), login_url=reverse("account_login"))
@@ -265,6 +255,7 @@ def application_withdraw(request: HttpRequest, reference: str) -> HttpResponse:
     )
 
 
+@never_cache  # it shows a person's invitation to whoever holds the link: no browser or proxy keeps it
 def invitation(request: HttpRequest, token: str) -> HttpResponse:
     """The signed link is the credential: no sign-in needed. GET only shows, since mail scanners follow
     links; the answer is a POST, and answering twice shows the first outcome."""

@@ -22,6 +22,17 @@ def _fresh_cache():
     cache.clear()
 
 
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker):
+    """The permission matrix's world (tests/access/world.py), built once per module inside a transaction
+    that is rolled back when the module is done; each test runs in its own savepoint on top."""
+    from tests.access.world import build_world
+    from tests.support.module_data import kept_for_the_module
+
+    with kept_for_the_module(django_db_blocker, build_world) as world:
+        yield world
+
+
 @pytest.fixture
 def citizen(db):
     return UserFactory(full_name="Ida Jensen", email="ida@example.dk")

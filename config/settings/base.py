@@ -59,6 +59,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "pages.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "pages.limits.RequestBodyLimitMiddleware",  # measures the body before CSRF's check reads it
     "django.middleware.csrf.CsrfViewMiddleware",
     "pages.cache.PublicPageCacheMiddleware",  # anonymous visitors' public pages; after CSRF, before the rest
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -153,6 +154,12 @@ ACCOUNT_RATE_LIMITS = {
     "apply": "20/10m/user,60/10m/ip",
     "apply_anonymous": "60/10m/ip",  # the form sent before signing in (kept as a draft)
 }
+# The visitor's address behind our reverse proxy, which allauth's per-IP rate limits and ours (the application
+# form goes through allauth's limiter) read through allauth's get_client_ip. Set the number of proxies of ours
+# that add to X-Forwarded-For (1 behind the Caddy of docker-compose.yml), or the header one of them sets to
+# the client's address. Left at 0, everyone behind the proxy shares its address and one set of limits.
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("ALLAUTH_TRUSTED_PROXY_COUNT", default=0)
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = env("ALLAUTH_TRUSTED_CLIENT_IP_HEADER", default="") or None
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = MUNICIPALITY_NAME
 # A code typed in the last seconds of its 30 s window still counts in the next (RFC 6238 §5.2 allows one
@@ -261,11 +268,18 @@ OUTBOX_KICK_ON_COMMIT = env.bool("OUTBOX_KICK_ON_COMMIT", default=True)
 # Only with Redis: a per-process cache would not hear of a change made by another process (a worker).
 PUBLIC_PAGE_CACHE_SECONDS = env.int("PUBLIC_PAGE_CACHE_SECONDS", default=60 if REDIS_URL else 0)
 
-# Largest PDF staff may attach to a mandate.
+# Largest PDF staff may attach to a mandate (and facilitators to a meeting record).
 MANDATE_DOCUMENT_MAX_BYTES = env.int("MANDATE_DOCUMENT_MAX_BYTES", default=10_000_000)
 # How long a made case document or mandate (PDF, DOCX) is kept in the cache. Any change to what it shows
 # makes a new one at once (its key is a fingerprint of its content); this only bounds the cache's size.
 CASE_DOCUMENT_CACHE_SECONDS = env.int("CASE_DOCUMENT_CACHE_SECONDS", default=7 * 24 * 3600)
+# Request bodies (pages/limits.py refuses larger ones by their length, before anything reads them): a form
+# without files takes up to DATA_UPLOAD_MAX_MEMORY_SIZE, far more than a whole deliverable's text; a page
+# that takes PDFs, up to the largest PDF plus the form around it, and only from someone signed in.
+DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("FORM_MAX_BYTES", default=1_000_000)
+REQUEST_UPLOAD_MAX_BYTES = MANDATE_DOCUMENT_MAX_BYTES + 1_000_000
+# An upload (within those limits) larger than this is written to a temporary file instead of held in memory.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 1_000_000
 
 # --- Recruitment.
 # Postal codes that count as living in the municipality (Gentofte's by default).
@@ -288,3 +302,6 @@ INVITATION_ANSWER_DAYS = env.int("INVITATION_ANSWER_DAYS", default=7)
 INVITATION_REMINDER_DAYS = env.int("INVITATION_REMINDER_DAYS", default=3)
 # Applications of people not selected are anonymised this many days after the committee starts.
 APPLICANT_RETENTION_DAYS = env.int("APPLICANT_RETENTION_DAYS", default=90)
+# The members' evaluation survey closes this many days after it opens (staff may move the date until it
+# has passed); its results are published only after it has closed.
+EVALUATION_SURVEY_DAYS = env.int("EVALUATION_SURVEY_DAYS", default=30)

@@ -9,7 +9,7 @@ from django import template
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
-from deliberation.evaluation import SCORE_LABELS, SCORES, evaluation_results
+from deliberation.evaluation import SCORE_LABELS, SCORES, survey_state
 from deliberation.implementation import public_actions
 from deliberation.models import ImplementationAction
 from mandates.models import Mandate
@@ -35,10 +35,15 @@ class StatementChart:
 
 @register.simple_tag
 def evaluation_results_of(mandate: Mandate) -> dict | None:
-    """`{% evaluation_results_of mandate as results %}`: None below five answers; one query."""
-    results = evaluation_results(mandate)
-    if results is None:
+    """`{% evaluation_results_of mandate as survey %}`: None before the survey opened; else its closing
+    time, whether it has closed, and the charts once the results are published. Three queries at most."""
+    state = survey_state(mandate)
+    if state is None:
         return None
+    survey = {"closes_at": state.closes_at, "closed": state.closed, "too_few": state.too_few, "charts": []}
+    results = state.results
+    if results is None:
+        return survey
     charts = []
     for key, statement in results["statements"].items():
         rows = tuple((f"{score} – {SCORE_LABELS[score]}", statement["counts"][score]) for score in SCORES)
@@ -54,4 +59,4 @@ def evaluation_results_of(mandate: Mandate) -> dict | None:
             maximum=results["answers"],
         )
         charts.append(StatementChart(key, statement["label"], statement["mean"], svg, rows))
-    return {"answers": results["answers"], "charts": charts}
+    return {**survey, "answers": results["answers"], "charts": charts}

@@ -16,10 +16,10 @@ from __future__ import annotations
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from tests.access.world import SECRETS, World, build_world
-from tests.support.module_data import kept_for_the_module
+from tests.access.world import SECRETS, World
 
 LOGIN = "login"  # 302 to the sign-in page
+SECOND = "second factor"  # 302 to the page that asks an official to set up password and second factor
 ROLES = (
     "anonymous",
     "citizen",  # signed in, no application
@@ -29,83 +29,80 @@ ROLES = (
     "politician_b",  # politician on committee B only
     "facilitator",  # facilitator of committee A
     "staff",  # council staff: role + is_staff + TOTP
+    "citizen_politician",  # a citizen account (code sign-in only) holding a politician's seat on A
+    "removed_politician",  # politician on A whose Politician role was removed; the seat is still active
 )
 
 # fmt: off
-# Cells: the status of a GET, or LOGIN for a redirect to the sign-in page. Arguments: see ARGUMENTS.
+# Cells: the status of a GET, LOGIN for a redirect to the sign-in page, or SECOND for one to the second
+# factor's setup. Arguments: see ARGUMENTS.
 MATRIX: list[tuple[str, str, tuple]] = [
-    # url name                           arguments            anon   citizen X      Y      pol A  pol B  fac A  staff
+    # url name                           arguments            anon   citizen X      Y      pol A  pol B  fac A  staff  cit+seat rm pol
     # --- Public pages.
-    ("home",                              "",                  (200,   200,   200,   200,   200,   200,   200,   200)),  # public
-    ("privacy",                           "",                  (200,   200,   200,   200,   200,   200,   200,   200)),  # public
-    ("accessibility",                     "",                  (200,   200,   200,   200,   200,   200,   200,   200)),  # public
-    ("healthz",                           "",                  (200,   200,   200,   200,   200,   200,   200,   200)),  # probe, no data
-    ("committees:list",                   "",                  (200,   200,   200,   200,   200,   200,   200,   200)),  # public
-    ("committees:detail",                 "slug",              (200,   200,   200,   200,   200,   200,   200,   200)),  # public committee page
-    ("committees:follow",                 "slug",              (LOGIN, 405,   405,   405,   405,   405,   405,   405)),  # POST only, signed in
-    ("committees:print",                  "slug",              (200,   200,   200,   200,   200,   200,   200,   200)),  # public mandate print
-    ("committees:calendar",               "slug",              (200,   200,   200,   200,   200,   200,   200,   200)),  # public meeting plan
-    ("committees:document",               "slug pubdoc",       (200,   200,   200,   200,   200,   200,   200,   200)),  # a public document
-    ("recruitment:feed",                  "",                  (200,   200,   200,   200,   200,   200,   200,   200)),  # public feed
-    ("recruitment:call",                  "call",              (200,   200,   200,   200,   200,   200,   200,   200)),  # public call
-    ("recruitment:poster",                "call",              (200,   200,   200,   200,   200,   200,   200,   200)),  # public poster
-    ("deliberation:progress",             "slug",              (200,   200,   200,   200,   200,   200,   200,   200)),  # public progress
+    ("home",                              "",                  (200,   200,   200,   200,   200,   200,   200,   200,   SECOND,  200)),  # public
+    ("privacy",                           "",                  (200,   200,   200,   200,   200,   200,   200,   200,   200,     200)),  # public
+    ("accessibility",                     "",                  (200,   200,   200,   200,   200,   200,   200,   200,   200,     200)),  # public
+    ("healthz",                           "",                  (200,   200,   200,   200,   200,   200,   200,   200,   200,     200)),  # probe, no data
+    ("committees:list",                   "",                  (200,   200,   200,   200,   200,   200,   200,   200,   SECOND,  200)),  # public
+    ("committees:detail",                 "slug",              (200,   200,   200,   200,   200,   200,   200,   200,   SECOND,  200)),  # public committee page
+    ("committees:follow",                 "slug",              (LOGIN, 405,   405,   405,   405,   405,   405,   405,   SECOND,  405)),  # POST only, signed in
+    ("committees:print",                  "slug",              (200,   200,   200,   200,   200,   200,   200,   200,   SECOND,  200)),  # public mandate print
+    ("committees:calendar",               "slug",              (200,   200,   200,   200,   200,   200,   200,   200,   SECOND,  200)),  # public meeting plan
+    ("committees:document",               "slug pubdoc",       (200,   200,   200,   200,   200,   200,   200,   200,   SECOND,  200)),  # a public document
+    ("recruitment:feed",                  "",                  (200,   200,   200,   200,   200,   200,   200,   200,   SECOND,  200)),  # public feed
+    ("recruitment:call",                  "call",              (200,   200,   200,   200,   200,   200,   200,   200,   SECOND,  200)),  # public call
+    ("recruitment:poster",                "call",              (200,   200,   200,   200,   200,   200,   200,   200,   SECOND,  200)),  # public poster
+    ("deliberation:progress",             "slug",              (200,   200,   200,   200,   200,   200,   200,   200,   SECOND,  200)),  # public progress
     # --- The citizen's own pages: only the applicant's own application exists for them.
-    ("recruitment:apply",                 "call",              (200,   200,   302,   302,   200,   200,   200,   200)),  # applicants go to their own application
-    ("recruitment:my_applications",       "",                  (LOGIN, 200,   200,   200,   200,   200,   200,   200)),  # own list
-    ("recruitment:my_data",               "",                  (LOGIN, 200,   200,   200,   200,   200,   200,   200)),  # own data export
-    ("recruitment:application",           "ref",               (LOGIN, 404,   200,   404,   404,   404,   404,   404)),  # X's own page; staff read it in the admin
-    ("recruitment:application_edit",      "ref",               (LOGIN, 404,   200,   404,   404,   404,   404,   404)),  # X's own page
-    ("recruitment:application_withdraw",  "ref",               (LOGIN, 404,   200,   404,   404,   404,   404,   404)),  # X's own page (GET shows the form)
-    ("recruitment:invitation",            "invite",            (200,   200,   200,   200,   200,   200,   200,   200)),  # the signed link is the credential
+    ("recruitment:apply",                 "call",              (200,   200,   302,   302,   200,   200,   200,   200,   SECOND,  200)),  # applicants go to their own application
+    ("recruitment:my_applications",       "",                  (LOGIN, 200,   200,   200,   200,   200,   200,   200,   SECOND,  200)),  # own list
+    ("recruitment:my_data",               "",                  (LOGIN, 200,   200,   200,   200,   200,   200,   200,   SECOND,  200)),  # own data export
+    ("recruitment:application",           "ref",               (LOGIN, 404,   200,   404,   404,   404,   404,   404,   SECOND,  404)),  # X's own page; staff read it in the admin
+    ("recruitment:application_edit",      "ref",               (LOGIN, 404,   200,   404,   404,   404,   404,   404,   SECOND,  404)),  # X's own page
+    ("recruitment:application_withdraw",  "ref",               (LOGIN, 404,   200,   404,   404,   404,   404,   404,   SECOND,  404)),  # X's own page (GET shows the form)
+    ("recruitment:invitation",            "invite",            (200,   200,   200,   200,   200,   200,   200,   200,   SECOND,  200)),  # the signed link is the credential
     # --- The committee's review of the call: its politicians and facilitators, and staff.
-    ("recruitment:dashboard",             "call",              (LOGIN, 404,   404,   404,   200,   404,   200,   200)),  # applicants' data: committee + staff
-    ("recruitment:export",                "call",              (LOGIN, 404,   404,   404,   200,   404,   200,   200)),  # applicants' data, logged export
-    ("recruitment:review_application",    "call ref",          (LOGIN, 404,   404,   404,   200,   404,   200,   200)),  # X's application in full
-    ("recruitment:rate",                  "call ref",          (LOGIN, 405,   405,   405,   405,   405,   405,   405)),  # POST only
-    ("recruitment:matching",              "call",              (LOGIN, 404,   404,   404,   200,   404,   200,   200)),  # the engine's proposal names applicants
-    ("recruitment:seat_decide",           "call",              (LOGIN, 405,   405,   405,   405,   405,   405,   405)),  # POST only
-    ("recruitment:committee_start",       "call",              (LOGIN, 405,   405,   405,   405,   405,   405,   405)),  # POST only
+    ("recruitment:dashboard",             "call",              (LOGIN, 404,   404,   404,   200,   404,   200,   200,   SECOND,  404)),  # applicants' data: committee + staff
+    ("recruitment:export",                "call",              (LOGIN, 404,   404,   404,   200,   404,   200,   200,   SECOND,  404)),  # applicants' data, logged export
+    ("recruitment:review_application",    "call ref",          (LOGIN, 404,   404,   404,   200,   404,   200,   200,   SECOND,  404)),  # X's application in full
+    ("recruitment:rate",                  "call ref",          (LOGIN, 405,   405,   405,   405,   405,   405,   405,   SECOND,  405)),  # POST only
+    ("recruitment:matching",              "call",              (LOGIN, 404,   404,   404,   200,   404,   200,   200,   SECOND,  404)),  # the engine's proposal names applicants
+    ("recruitment:seat_decide",           "call",              (LOGIN, 405,   405,   405,   405,   405,   405,   405,   SECOND,  405)),  # POST only
+    ("recruitment:committee_start",       "call",              (LOGIN, 405,   405,   405,   405,   405,   405,   405,   SECOND,  405)),  # POST only
     # --- Members' pages: committee meetings are not public.
-    ("deliberation:my_committees",        "",                  (LOGIN, 200,   200,   200,   200,   200,   200,   200)),  # own list
-    ("deliberation:meeting",              "slug meeting",      (LOGIN, 404,   404,   404,   200,   404,   200,   200)),  # members + staff
-    ("deliberation:member_document",      "slug doc",          (LOGIN, 404,   404,   404,   200,   404,   200,   200)),  # internal document: members + staff
-    ("deliberation:calendar_settings",    "",                  (LOGIN, 200,   200,   200,   200,   200,   200,   200)),  # own calendar address
-    ("deliberation:calendar_revoke",      "",                  (LOGIN, 405,   405,   405,   405,   405,   405,   405)),  # POST only
-    ("deliberation:calendar_feed",        "ical",              (200,   200,   200,   200,   200,   200,   200,   200)),  # the secret address is the key
-    ("deliberation:record",               "slug meeting",      (404,   404,   404,   404,   200,   404,   200,   200)),  # internal notes: members + staff
-    ("deliberation:action_item_add",      "slug meeting",      (405,   405,   405,   405,   405,   405,   405,   405)),  # POST only
-    ("deliberation:action_item_done",     "slug meeting item", (405,   405,   405,   405,   405,   405,   405,   405)),  # POST only
-    ("deliberation:attachment_add",       "slug meeting",      (405,   405,   405,   405,   405,   405,   405,   405)),  # POST only
-    ("deliberation:attachment",           "slug meeting file", (404,   404,   404,   404,   200,   404,   200,   200)),  # members + staff
+    ("deliberation:my_committees",        "",                  (LOGIN, 200,   200,   200,   200,   200,   200,   200,   SECOND,  200)),  # own list
+    ("deliberation:meeting",              "slug meeting",      (LOGIN, 404,   404,   404,   200,   404,   200,   200,   SECOND,  404)),  # members + staff
+    ("deliberation:member_document",      "slug doc",          (LOGIN, 404,   404,   404,   200,   404,   200,   200,   SECOND,  404)),  # internal document: members + staff
+    ("deliberation:calendar_settings",    "",                  (LOGIN, 200,   200,   200,   200,   200,   200,   200,   SECOND,  200)),  # own calendar address
+    ("deliberation:calendar_revoke",      "",                  (LOGIN, 405,   405,   405,   405,   405,   405,   405,   SECOND,  405)),  # POST only
+    ("deliberation:calendar_feed",        "ical",              (200,   200,   200,   200,   200,   200,   200,   200,   SECOND,  200)),  # the secret address is the key
+    ("deliberation:record",               "slug meeting",      (404,   404,   404,   404,   200,   404,   200,   200,   SECOND,  404)),  # internal notes: members + staff
+    ("deliberation:action_item_add",      "slug meeting",      (405,   405,   405,   405,   405,   405,   405,   405,   SECOND,  405)),  # POST only
+    ("deliberation:action_item_done",     "slug meeting item", (405,   405,   405,   405,   405,   405,   405,   405,   SECOND,  405)),  # POST only
+    ("deliberation:attachment_add",       "slug meeting",      (405,   405,   405,   405,   405,   405,   405,   405,   SECOND,  405)),  # POST only
+    ("deliberation:attachment",           "slug meeting file", (404,   404,   404,   404,   200,   404,   200,   200,   SECOND,  404)),  # members + staff
     # --- The deliverable: confidential to the committee, staff and politicians until dealt with (DESIGN §1, step 7).
-    ("deliberation:deliverable",          "slug",              (404,   404,   404,   404,   200,   404,   200,   200)),  # draft: the committee and staff only
-    ("deliberation:deliverable_edit",     "slug",              (LOGIN, 404,   404,   404,   200,   404,   200,   302)),  # members edit; staff go to the text
-    ("deliberation:deliverable_diff",     "slug",              (LOGIN, 404,   404,   404,   200,   404,   200,   200)),  # versions: the committee and staff
-    ("deliberation:deliverable_comment",  "slug",              (LOGIN, 405,   405,   405,   405,   405,   405,   405)),  # POST only
-    ("deliberation:deliverable_submit",   "slug",              (LOGIN, 405,   405,   405,   405,   405,   405,   405)),  # POST only
-    ("deliberation:deliverable_amend",    "slug",              (LOGIN, 405,   405,   405,   405,   405,   405,   405)),  # POST only
-    ("deliberation:evaluation",           "slug",              (LOGIN, 404,   404,   404,   404,   404,   404,   404)),  # no survey before the committee concludes
+    ("deliberation:deliverable",          "slug",              (404,   404,   404,   404,   200,   404,   200,   200,   SECOND,  404)),  # draft: the committee and staff only
+    ("deliberation:deliverable_edit",     "slug",              (LOGIN, 404,   404,   404,   200,   404,   200,   302,   SECOND,  404)),  # members edit; staff go to the text
+    ("deliberation:deliverable_diff",     "slug",              (LOGIN, 404,   404,   404,   200,   404,   200,   200,   SECOND,  404)),  # versions: the committee and staff
+    ("deliberation:deliverable_comment",  "slug",              (LOGIN, 405,   405,   405,   405,   405,   405,   405,   SECOND,  405)),  # POST only
+    ("deliberation:deliverable_submit",   "slug",              (LOGIN, 405,   405,   405,   405,   405,   405,   405,   SECOND,  405)),  # POST only
+    ("deliberation:deliverable_amend",    "slug",              (LOGIN, 405,   405,   405,   405,   405,   405,   405,   SECOND,  405)),  # POST only
+    ("deliberation:evaluation",           "slug",              (LOGIN, 404,   404,   404,   404,   404,   404,   404,   SECOND,  404)),  # no survey before the committee concludes
     # --- Documents for the agenda system (tests/case_documents/test_access.py has every state of the deliverable).
-    ("case_documents:mandate_pdf",        "slug",              (200,   200,   200,   200,   200,   200,   200,   200)),  # a public mandate, as its print view
-    ("case_documents:mandate_docx",       "slug",              (200,   200,   200,   200,   200,   200,   200,   200)),  # a public mandate, as its print view
-    ("case_documents:case_document_pdf",  "slug",              (404,   404,   404,   404,   404,   404,   404,   404)),  # nothing submitted yet: no case document
-    ("case_documents:case_document_docx", "slug",              (404,   404,   404,   404,   404,   404,   404,   404)),  # nothing submitted yet: no case document
+    ("case_documents:mandate_pdf",        "slug",              (200,   200,   200,   200,   200,   200,   200,   200,   SECOND,  200)),  # a public mandate, as its print view
+    ("case_documents:mandate_docx",       "slug",              (200,   200,   200,   200,   200,   200,   200,   200,   SECOND,  200)),  # a public mandate, as its print view
+    ("case_documents:case_document_pdf",  "slug",              (404,   404,   404,   404,   404,   404,   404,   404,   SECOND,  404)),  # nothing submitted yet: no case document
+    ("case_documents:case_document_docx", "slug",              (404,   404,   404,   404,   404,   404,   404,   404,   SECOND,  404)),  # nothing submitted yet: no case document
     # --- Our own account pages (allauth's are not ours to test here).
-    ("accounts:second_factor_required",   "",                  (LOGIN, 302,   302,   302,   302,   302,   302,   302)),  # nothing to set up: back to next
-    ("accounts:language_switch",          "",                  (405,   405,   405,   405,   405,   405,   405,   405)),  # POST only
+    ("accounts:second_factor_required",   "",                  (LOGIN, 302,   302,   302,   302,   302,   302,   302,   200,     302)),  # nothing to set up: back to next
+    ("accounts:details",                  "",                  (LOGIN, 200,   200,   200,   200,   200,   200,   200,   200,     200)),  # own name and email language
+    ("accounts:language_switch",          "",                  (405,   405,   405,   405,   405,   405,   405,   405,   405,     405)),  # POST only
 ]
 # fmt: on
 
 # Who must never see applicant X's personal data or the committee's confidential text.
-OUTSIDERS = ("other_applicant", "citizen", "politician_b")
-
-
-@pytest.fixture(scope="module")
-def world(django_db_setup, django_db_blocker):
-    """The world, built once; rolled back when the module is done."""
-    with kept_for_the_module(django_db_blocker, build_world) as world:
-        yield world
+OUTSIDERS = ("other_applicant", "citizen", "politician_b", "citizen_politician", "removed_politician")
 
 
 # The table's short names for the URL arguments, taken from the world.
@@ -159,6 +156,11 @@ def test_permission_matrix(client, world, name, args, role, expected):
     if expected == LOGIN:
         assert got == 302, f"{role} GET {name}: {got}, expected a redirect to sign in"
         assert response["Location"].startswith(reverse("account_login")), response["Location"]
+    elif expected == SECOND:
+        assert got == 302, f"{role} GET {name}: {got}, expected a redirect to set up the second factor"
+        assert response["Location"].startswith(reverse("accounts:second_factor_required")), response[
+            "Location"
+        ]
     else:
         assert got == expected, f"{role} GET {name}: {got}, expected {expected}"
         if got == 302:

@@ -1,6 +1,8 @@
 """The world the permission matrix runs in: one committee (A) recruiting, with an open call, two
 applicants, its politician and facilitator, a meeting record and a deliverable in drafting; a second
-committee (B) with its own politician; a plain citizen; council staff.
+committee (B) with its own politician; a plain citizen; council staff. Two seats on A are held without
+the official role they need: a citizen account (signed in by code, no password) given a politician's
+seat, and a politician whose Politician role was taken away while the seat stayed active.
 
 Everything secret carries a marker string, so a page that leaks it is easy to find.
 """
@@ -69,6 +71,8 @@ class World:
     politician_b: User
     facilitator: User
     staff: User
+    citizen_politician: User
+    removed_politician: User
     # Real URL arguments.
     slug: str
     call_pk: int
@@ -159,6 +163,14 @@ def build_world() -> World:
     )
     feed = CalendarFeed.objects.create(user=politician)
 
+    citizen_politician = UserFactory(full_name="Carla Kodeborger", email="carla@example.dk")
+    citizen_politician.set_unusable_password()
+    citizen_politician.save(update_fields=["password"])
+    MembershipFactory(committee=committee, user=citizen_politician, official_role=False)
+    removed_politician = UserFactory(full_name="Rolf Fratrådt A", roles=[roles.POLITICIAN], totp=True)
+    MembershipFactory(committee=committee, user=removed_politician)
+    removed_politician.groups.clear()  # outside the admin, so the seat is not ended with the role
+
     committee_b = TaskCommitteeFactory(
         name="Klima (B)",
         mandate__title="Klima B",
@@ -181,6 +193,8 @@ def build_world() -> World:
         politician_b=politician_b,
         facilitator=facilitator,
         staff=UserFactory(full_name="Sara Sekretær", roles=[roles.COUNCIL_STAFF], is_staff=True, totp=True),
+        citizen_politician=citizen_politician,
+        removed_politician=removed_politician,
         slug=mandate.slug,
         call_pk=call.pk,
         reference=application_x.reference,

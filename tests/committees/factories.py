@@ -6,10 +6,11 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 
 import factory
+from django.contrib.auth.models import Group
 from django.utils import timezone
 from django.utils.text import slugify
 
-from committees.models import Meeting, Membership, TaskCommittee
+from committees.models import OFFICIAL_ROLE_OF_SEAT, Meeting, Membership, TaskCommittee
 from mandates.models import (
     CompetenceProfile,
     Mandate,
@@ -90,13 +91,23 @@ class TaskCommitteeFactory(factory.django.DjangoModelFactory):
 
 
 class MembershipFactory(factory.django.DjangoModelFactory):
+    """A seat. A politician's or facilitator's person gets that official role too, as the admin requires;
+    `official_role=False` leaves it out (a seat given to the wrong account, or kept after the role went)."""
+
     class Meta:
         model = Membership
+        skip_postgeneration_save = True
 
     committee = factory.SubFactory(TaskCommitteeFactory)
     user = factory.SubFactory(UserFactory)
     role = Membership.Role.POLITICIAN
     position = Membership.Position.MEMBER
+
+    @factory.post_generation
+    def official_role(self, create, extracted, **kwargs):
+        role = OFFICIAL_ROLE_OF_SEAT.get(self.role)
+        if create and role and extracted is not False:
+            self.user.groups.add(Group.objects.get(name=role))
 
     class Params:
         citizen = factory.Trait(

@@ -20,6 +20,7 @@ PRODUCTION_ENV = {
     "DATABASE_URL": "postgres://samskab@db.samskab.example/samskab",
     "REDIS_URL": "redis://redis.samskab.example:6379/0",
     "MUNICIPALITY_NAME": "Testrup Kommune",
+    "ALLAUTH_TRUSTED_PROXY_COUNT": "1",
 }
 
 
@@ -31,7 +32,8 @@ def load(module: str, **env: str) -> subprocess.CompletedProcess:
             "-c",
             "import django; django.setup(); from django.conf import settings; "
             "print(settings.DATABASES['default']['ENGINE'], settings.CELERY_BROKER_URL.split(':')[0], "
-            "settings.LANGUAGE_CODE, settings.TIME_ZONE, settings.MUNICIPALITY_NAME)",
+            "settings.LANGUAGE_CODE, settings.TIME_ZONE, settings.MUNICIPALITY_NAME, "
+            "settings.ALLAUTH_TRUSTED_PROXY_COUNT, settings.ALLAUTH_TRUSTED_CLIENT_IP_HEADER)",
         ],
         cwd=ROOT,
         env={**clean, "DJANGO_SETTINGS_MODULE": module, **env},
@@ -100,3 +102,18 @@ def test_the_deploy_check_refuses_development_services(variable, value, error):
     result = deploy_check(**{**PRODUCTION_ENV, variable: value})
     assert result.returncode != 0
     assert error in result.stdout + result.stderr
+
+
+def test_the_trusted_proxies_come_from_the_environment():
+    assert load("config.settings.local", DATABASE_URL="", REDIS_URL="").stdout.split()[-2:] == ["0", "None"]
+    result = load(
+        "config.settings.production", **PRODUCTION_ENV, ALLAUTH_TRUSTED_CLIENT_IP_HEADER="X-Real-IP"
+    )
+    assert result.stdout.split()[-2:] == ["1", "X-Real-IP"]
+
+
+def test_the_deploy_check_refuses_a_proxy_whose_client_address_is_not_trusted():
+    without = {k: v for k, v in PRODUCTION_ENV.items() if k != "ALLAUTH_TRUSTED_PROXY_COUNT"}
+    result = deploy_check(**without)
+    assert result.returncode != 0 and "samskab.E005" in result.stdout + result.stderr
+    assert deploy_check(**without, ALLAUTH_TRUSTED_CLIENT_IP_HEADER="X-Real-IP").returncode == 0

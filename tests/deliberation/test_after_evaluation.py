@@ -1,16 +1,26 @@
-"""The members' evaluation survey: anonymous, once per member, and public only from five answers."""
+"""The members' evaluation survey: anonymous, once per member, and public only once it has closed (on its
+closing date, or when every member invited has answered) and only from five answers."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
+import time_machine
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import timezone
 
 from accounts.models import User
-from deliberation.evaluation import evaluation_answer, evaluation_invite, evaluation_results
-from deliberation.models import EvaluationAnswer, EvaluationParticipation
+from audit.models import Entry
+from deliberation.evaluation import (
+    evaluation_answer,
+    evaluation_closing_set,
+    evaluation_invite,
+    evaluation_results,
+    survey_of,
+)
+from deliberation.models import EvaluationAnswer, EvaluationParticipation, EvaluationSurvey
 from mandates.models import Mandate
 from notifications.models import Notification
 from tests.committees.factories import MembershipFactory, committee_with_everything
@@ -23,7 +33,16 @@ STATEMENTS = EvaluationAnswer.STATEMENTS
 
 @pytest.fixture
 def committee():
-    return committee_with_everything(members=0, state=Mandate.State.IMPLEMENTING, slug="ungepolitik")
+    """Concluded, with its survey open (the Council's decision opens it) and one politician who never
+    answers, so the survey does not close by everyone having answered unless a test wants it to."""
+    committee = committee_with_everything(members=0, state=Mandate.State.IMPLEMENTING, slug="ungepolitik")
+    MembershipFactory(committee=committee)
+    evaluation_invite(mandate=committee.mandate, by=None)
+    return committee
+
+
+def close(committee) -> None:
+    evaluation_closing_set(survey=survey_of(committee.mandate), closes_at=timezone.now(), by=None)
 
 
 def citizen_of(committee, **fields) -> User:
@@ -89,9 +108,8 @@ def test_outsiders_facilitators_and_incomplete_answers_are_refused(committee):
 def test_results_need_five_answers_and_count_each_score_with_the_mean(committee):
     for values in [(5, 4, 1, 5, 2), (4, 4, 2, 5, 2), (5, 3, 3, 5, 2), (3, 2, 4, 4, 2)]:
         answer(committee, values=values)
-    assert evaluation_results(committee.mandate) is None
-
     answer(committee, values=(5, 1, 5, 5, 1), free_text="Hemmelig kommentar")
+    close(committee)
     results = evaluation_results(committee.mandate)
 
     assert results["answers"] == 5
@@ -107,21 +125,80 @@ def test_results_need_five_answers_and_count_each_score_with_the_mean(committee)
 
 def test_results_count_only_this_committee(committee):
     other = committee_with_everything(members=0, state=Mandate.State.IMPLEMENTING)
+    evaluation_invite(mandate=other.mandate, by=None)
     for _ in range(5):
         answer(other)
+    close(committee)
     assert evaluation_results(committee.mandate) is None
 
 
-def test_the_committee_page_shows_no_results_with_four_answers(client, committee):
+def test_results_are_not_published_while_the_survey_is_open_however_many_answer(client, committee, english):
+    """Published answer by answer, the page before and after one member's answer showed that answer."""
+    page = reverse("committees:detail", args=["ungepolitik"])
+    for n in range(7):
+        answer(committee, values=(n % 5 + 1,) * 5)
+        assert evaluation_results(committee.mandate) is None
+    html = client.get(page).content.decode()
+    assert 'role="img"' not in html
+    assert "open until" in html and "Results are published only when the survey has closed" in html
+
+
+def test_results_are_published_once_every_member_invited_has_answered(committee):
+    for _ in range(5):
+        answer(committee)
+    assert evaluation_results(committee.mandate) is None
+    last = committee.memberships.get(role="politician").user
+    evaluation_answer(mandate=committee.mandate, user=last, answers=scores(2, 2, 2, 2, 2))
+    assert evaluation_results(committee.mandate)["answers"] == 6
+
+
+def test_results_are_published_after_the_closing_date_and_later_answers_are_refused(committee):
+    for _ in range(5):
+        answer(committee)
+    late = citizen_of(committee)
+    closes_at = survey_of(committee.mandate).closes_at
+
+    with time_machine.travel(closes_at + timedelta(minutes=1)):
+        assert evaluation_results(committee.mandate)["answers"] == 5
+        with pytest.raises(ValidationError):
+            evaluation_answer(mandate=committee.mandate, user=late, answers=scores(1, 1, 1, 1, 1))
+        assert evaluation_results(committee.mandate)["answers"] == 5
+
+
+def test_fewer_than_five_answers_are_never_published_and_the_page_says_why(client, committee, english):
     for _ in range(4):
         answer(committee)
+    close(committee)
+    assert evaluation_results(committee.mandate) is None
     html = client.get(reverse("committees:detail", args=["ungepolitik"])).content.decode()
-    assert 'id="evaluation-heading"' not in html and 'role="img"' not in html
+    assert 'role="img"' not in html and "Fewer than five members answered" in html
+
+
+def test_staff_move_the_closing_date_while_open_but_never_reopen_a_closed_survey(committee, staff):
+    survey = survey_of(committee.mandate)
+    later = survey.closes_at + timedelta(days=7)
+    evaluation_closing_set(survey=survey, closes_at=later, by=staff)
+    assert survey_of(committee.mandate).closes_at == later
+    assert Entry.objects.filter(action="evaluation.closing_set", actor=staff).count() == 1
+
+    close(committee)
+    with pytest.raises(ValidationError):
+        evaluation_closing_set(survey=survey, closes_at=later, by=staff)
+    assert survey_of(committee.mandate).closes_at <= timezone.now()
+
+
+def test_the_survey_opens_with_a_closing_date_from_the_settings(settings):
+    settings.EVALUATION_SURVEY_DAYS = 21
+    concluded = committee_with_everything(members=0, state=Mandate.State.IMPLEMENTING)
+    evaluation_invite(mandate=concluded.mandate, by=None)
+    survey = EvaluationSurvey.objects.get(mandate=concluded.mandate)
+    assert abs(survey.closes_at - (timezone.now() + timedelta(days=21))) < timedelta(minutes=1)
 
 
 def test_the_committee_page_shows_charts_and_tables_from_five_answers_but_no_free_text(client, committee):
     for n in range(5):
         answer(committee, values=(5, 4, 3, 2, 1), free_text=f"Fortroligt svar {n}")
+    close(committee)
     html = client.get(reverse("committees:detail", args=["ungepolitik"])).content.decode()
 
     assert 'id="evaluation-heading"' in html
@@ -172,12 +249,25 @@ def test_an_incomplete_survey_is_shown_again_with_the_errors(client, committee):
 def test_the_survey_is_404_for_outsiders_and_before_the_committee_concludes(client, committee):
     client.force_login(UserFactory())
     assert client.get(survey_url()).status_code == 404
-    client.force_login(MembershipFactory(committee=committee, facilitator=True).user)
+    client.force_login(MembershipFactory(committee=committee, facilitator=True, user__totp=True).user)
     assert client.get(survey_url()).status_code == 404
 
     active = committee_with_everything(members=0, state=Mandate.State.ACTIVE, slug="i-gang")
     client.force_login(citizen_of(active))
     assert client.get(reverse("deliberation:evaluation", args=["i-gang"])).status_code == 404
+
+
+def test_a_member_who_comes_after_the_survey_closed_is_told_so(client, committee, english):
+    member = citizen_of(committee)
+    client.force_login(member)
+    close(committee)
+
+    shown = client.get(survey_url())
+    sent = client.post(survey_url(), scores(3, 3, 3, 3, 3), follow=True)
+
+    assert shown.status_code == 200 and "The survey has closed" in shown.content.decode()
+    assert "The survey has closed" in sent.content.decode()
+    assert not EvaluationAnswer.objects.exists()
 
 
 def test_the_survey_asks_anonymous_visitors_to_sign_in(client, committee):
@@ -188,7 +278,7 @@ def test_the_survey_asks_anonymous_visitors_to_sign_in(client, committee):
 def test_the_invitation_goes_once_to_every_current_and_former_citizen_and_politician(committee):
     citizen = citizen_of(committee)
     former = citizen_of(committee, joined_on=date(2026, 1, 1), left_on=date(2026, 2, 1))
-    politician = MembershipFactory(committee=committee).user
+    politician = committee.memberships.get(role="politician").user  # the fixture's
     MembershipFactory(committee=committee, facilitator=True)
 
     assert evaluation_invite(mandate=committee.mandate, by=None) == 3
@@ -204,9 +294,9 @@ def test_the_invitation_goes_once_to_every_current_and_former_citizen_and_politi
 def test_the_invitation_email_links_to_the_survey(committee):
     from notifications.emails import render_message
 
-    citizen_of(committee)
+    citizen = citizen_of(committee)
     evaluation_invite(mandate=committee.mandate, by=None)
-    message = render_message(Notification.objects.get(kind="evaluation_invitation"))
+    message = render_message(Notification.objects.get(kind="evaluation_invitation", recipient=citizen))
     assert survey_url() in message.body and survey_url() in message.alternatives[0][0]
 
 
@@ -225,3 +315,18 @@ def test_staff_read_answers_in_the_admin_but_cannot_change_them(client, staff, c
     page = client.get(reverse("admin:deliberation_evaluationanswer_change", args=[row.pk]))
     assert page.status_code == 200 and "Til forvaltningen." in page.content.decode()
     assert client.get(reverse("admin:deliberation_evaluationanswer_add")).status_code == 403
+
+
+def test_staff_close_a_survey_in_the_admin_and_its_date_is_then_fixed(client, staff, committee):
+    survey = survey_of(committee.mandate)
+    client.force_login(staff)
+    changelist = reverse("admin:deliberation_evaluationsurvey_changelist")
+    assert client.get(changelist).status_code == 200
+
+    client.post(changelist, {"action": "close_now", "_selected_action": [survey.pk]})
+
+    survey.refresh_from_db()
+    assert survey.closes_at <= timezone.now()
+    page = client.get(reverse("admin:deliberation_evaluationsurvey_change", args=[survey.pk]))
+    assert "closes_at" not in page.context["adminform"].form.fields
+    assert client.get(reverse("admin:deliberation_evaluationsurvey_add")).status_code == 403

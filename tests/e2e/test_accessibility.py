@@ -16,12 +16,15 @@ from __future__ import annotations
 
 import io
 import time
+from datetime import timedelta
 
 import pytest
 from django.core import mail
 from django.core.management import call_command
 from django.db import connections
+from django.utils import timezone
 
+from deliberation.models import EvaluationSurvey
 from demo.people import DEMO_PASSWORD, DEMO_TOTP_SECRET, DOMAIN
 from demo.totp import totp_code
 from tests.e2e.visitor import OTHER_LANGUAGE, code_from_mail_to
@@ -219,10 +222,13 @@ def test_every_page_of_a_citizen_with_an_application_passes_axe(open_browser, sn
             f"/my/committees/{FINISHED}/meetings/7/",
             f"/my/committees/{FINISHED}/evaluation/",  # answered in the demo
             "/my/calendar/",
+            "/accounts/details/",
             "/accounts/email/",
             "/accounts/sessions/",
         ],
     )
+    # The account page sent without a name comes back with its error.
+    send_empty(visitor, "/accounts/details/", "Gem")
 
 
 def test_every_page_of_an_invited_citizen_who_sits_in_committees_passes_axe(open_browser, snapshots):
@@ -235,6 +241,7 @@ def test_every_page_of_an_invited_citizen_who_sits_in_committees_passes_axe(open
             f"/applications/{world['invited_reference']}/",
             f"/invitations/{world['invitation']}/",
             f"/my/committees/{ACTIVE}/meetings/6/",
+            "/accounts/details/",
         ],
     )
 
@@ -253,12 +260,17 @@ def test_every_page_of_a_politician_passes_axe(open_browser, snapshots):
             "/my/committees/",
             f"/committees/{ACTIVE}/deliverable/",  # submitted: amendments and the form to propose one
             f"/committees/{FINISHED}/deliverable/",
-            f"/my/committees/{FINISHED}/evaluation/",  # the survey form: politicians have not answered
+            f"/my/committees/{FINISHED}/evaluation/",  # the demo's survey has closed: says so
             "/accounts/2fa/",
+            "/accounts/details/",
         ],
     )
-    # Two forms sent empty: an amendment and the evaluation survey come back with their errors.
+    # Two forms sent empty: an amendment and the evaluation survey (opened again for this) come back with
+    # their errors.
     send_empty(visitor, f"/committees/{ACTIVE}/deliverable/", "Stil forslag")
+    EvaluationSurvey.objects.filter(mandate__slug=FINISHED).update(
+        closes_at=timezone.now() + timedelta(days=7)
+    )
     send_empty(visitor, f"/my/committees/{FINISHED}/evaluation/", "Send mine svar")
 
 
@@ -280,11 +292,13 @@ def test_every_page_of_a_facilitator_passes_axe(open_browser, snapshots):
             f"/committees/{RECRUITING}/deliverable/edit/",  # drafting: the editing form, empty
             f"/committees/{FINISHED}/deliverable/edit/",  # decided: says so instead of a form
             f"/committees/{FINISHED}/deliverable/diff/",
+            "/accounts/details/",
         ],
     )
 
 
 def test_the_admin_pages_council_staff_use_pass_axe(open_browser, snapshots):
+    from accounts.models import User
     from mandates.models import Mandate
     from notifications.models import Notification
     from recruitment.models import Application
@@ -293,6 +307,7 @@ def test_the_admin_pages_council_staff_use_pass_axe(open_browser, snapshots):
     mandate = Mandate.objects.get(slug=FINISHED).pk
     application = Application.objects.get(reference=world["reference"]).pk
     notification = Notification.objects.order_by("pk").first().pk
+    politician = User.objects.get(email=email("politiker1")).pk
     visitor = open_browser("da", "sekretariat")
     sign_in_official(visitor, email("sekretariat"))
     sweep(
@@ -307,6 +322,8 @@ def test_the_admin_pages_council_staff_use_pass_axe(open_browser, snapshots):
             f"/admin/recruitment/application/{application}/change/",
             "/admin/notifications/notification/",
             f"/admin/notifications/notification/{notification}/change/",
+            f"/admin/accounts/user/{politician}/change/",  # roles read-only: staff are no superusers
+            "/admin/deliberation/evaluationsurvey/",
             f"/committees/{ACTIVE}/deliverable/",
         ],
     )

@@ -166,14 +166,12 @@ def _staff_writes_and_adopts_the_mandate(staff, people) -> None:
         row.locator("input[name$=-ends_at_0]").fill(day)
         row.locator("input[name$=-ends_at_1]").fill("19:30")
         row.locator("input[name$=-place]").fill("Rådhuset, mødesal 2")
-    for person, role, position in (
-        (people["chair"], "politician", "chair"),
-        (people["facilitator"], "facilitator", "member"),
-    ):
-        row = add_inline_row(page, "memberships")
+    # One group per kind of seat; each person box offers only accounts with that official role.
+    for person, role in ((people["chair"], "politician"), (people["facilitator"], "facilitator")):
+        row = add_inline_row(page, f"{role}_memberships")
         autocomplete(page, row.locator("select[name$=-user]").get_attribute("id"), person.full_name)
-        row.locator("select[name$=-role]").select_option(role)
-        row.locator("select[name$=-position]").select_option(position)
+        if role == "politician":
+            row.locator("select[name$=-position]").select_option("chair")
     save(page, continue_editing=True)
     staff.check()
 

@@ -18,9 +18,8 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.access.world import World, build_world
+from tests.access.world import World
 from tests.hostile.junk import check, form_data
-from tests.support.module_data import kept_for_the_module
 
 FUZZ = settings(
     max_examples=25,
@@ -29,12 +28,6 @@ FUZZ = settings(
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(scope="module")
-def world(django_db_setup, django_db_blocker):
-    with kept_for_the_module(django_db_blocker, build_world) as world:
-        yield world
 
 
 def ids(world: World) -> tuple[str, ...]:

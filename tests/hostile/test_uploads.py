@@ -13,9 +13,7 @@ from django.urls import reverse
 
 from deliberation.models import MeetingAttachment
 from mandates.models import MandateDocument
-from tests.access.world import build_world
 from tests.hostile.junk import body_of
-from tests.support.module_data import kept_for_the_module
 
 pytestmark = pytest.mark.django_db
 
@@ -38,12 +36,6 @@ CASES = [
     pytest.param("a\x00b.pdf", PDF, "either", id="nul-in-name"),
 ]
 SERVER_NAME = re.compile(r"\A[\w/-]+/[0-9a-f]{32}\.pdf\Z")
-
-
-@pytest.fixture(scope="module")
-def world(django_db_setup, django_db_blocker):
-    with kept_for_the_module(django_db_blocker, build_world) as world:
-        yield world
 
 
 @pytest.fixture(autouse=True)

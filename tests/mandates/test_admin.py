@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
+from accounts import roles
 from committees.models import Meeting, Membership, TaskCommittee
 from mandates.models import Mandate
 from tests.factories import UserFactory
@@ -50,7 +51,7 @@ def test_staff_build_the_youth_policy_mandate_from_scratch_and_adopt_it(
     client, staff, council, standing_committee
 ):
     client.force_login(staff)
-    politicians = [UserFactory() for _ in range(5)]
+    politicians = [UserFactory(roles=[roles.POLITICIAN]) for _ in range(5)]
     data = {
         **MANDATE_FIELDS,
         "adopted_by": str(council.pk),
@@ -111,11 +112,10 @@ def test_staff_build_the_youth_policy_mandate_from_scratch_and_adopt_it(
     )
     data.update(
         inline(
-            "memberships",
+            "politician_memberships",
             [
                 {
                     "user": str(person.pk),
-                    "role": "politician",
                     "position": ["chair", "vice_chair", "member", "member", "member"][n],
                     "profile": "",
                     "joined_on": "2027-01-01",
@@ -125,6 +125,7 @@ def test_staff_build_the_youth_policy_mandate_from_scratch_and_adopt_it(
             ],
         )
     )
+    data.update({**inline("facilitator_memberships", []), **inline("citizen_memberships", [])})
     response = client.post(change_url, data)
     assert response.status_code == 302, [f.errors for f in response.context["inline_admin_formsets"]]
     assert Meeting.objects.filter(committee__mandate=mandate).count() == 7

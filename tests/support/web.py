@@ -27,11 +27,16 @@ class Response:
 
 
 class Browser:
-    """One visitor of the server at 127.0.0.1:`port`, signed in as `user` when one is given."""
+    """One visitor of the server at 127.0.0.1:`port`, signed in as `user` when one is given; `source` is
+    the loopback address the visitor connects from (127.0.0.2, …), to look like another machine."""
 
-    def __init__(self, port: int, *, user=None, language: str = "en", timeout: float = 30) -> None:
+    def __init__(
+        self, port: int, *, user=None, language: str = "en", timeout: float = 30, source: str = ""
+    ) -> None:
         self.port = port
         self.timeout = timeout
+        self.source = source
+        self.headers: dict[str, str] = {}
         self.cookies: dict[str, str] = {settings.LANGUAGE_COOKIE_NAME: language}
         if user is not None:
             client = Client()
@@ -39,13 +44,20 @@ class Browser:
             self.cookies[settings.SESSION_COOKIE_NAME] = client.cookies[settings.SESSION_COOKIE_NAME].value
 
     def request(self, method: str, path: str, data=None) -> Response:
-        headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items()), "Host": "127.0.0.1"}
+        headers = {
+            "Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items()),
+            "Host": "127.0.0.1",
+            **self.headers,
+        }
         body = None
         if data is not None:
             body = urlencode(data, doseq=True)
             headers["Content-Type"] = "application/x-www-form-urlencoded"
             headers["X-CSRFToken"] = self.cookies.get(settings.CSRF_COOKIE_NAME, "")
-        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=self.timeout)
+        source = (self.source, 0) if self.source else None
+        connection = http.client.HTTPConnection(
+            "127.0.0.1", self.port, timeout=self.timeout, source_address=source
+        )
         try:
             connection.request(method, path, body=body, headers=headers)
             reply = connection.getresponse()

@@ -1,0 +1,81 @@
+"""Writes to people's accounts: their official roles (superusers only) and their own details."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from accounts.models import User
+from accounts.roles import STAFF_STATUS, SUPERUSER
+from audit.services import log
+
+
+@dataclass(frozen=True)
+class RoleChange:
+    granted: frozenset[str] = field(default_factory=frozenset)
+    removed: frozenset[str] = field(default_factory=frozenset)
+
+    def __bool__(self) -> bool:
+        return bool(self.granted or self.removed)
+
+
+def _roles_held(user: User) -> frozenset[str]:
+    held = set(user.groups.values_list("name", flat=True)) if user.pk else set()
+    if user.is_staff:
+        held.add(STAFF_STATUS)
+    if user.is_superuser:
+        held.add(SUPERUSER)
+    return frozenset(held)
+
+
+@transaction.atomic
+def user_roles_set(
+    *, user: User, by: User, groups: Iterable[Group], is_staff: bool, is_superuser: bool
+) -> RoleChange:
+    """Give `user` exactly these groups and flags. Only a superuser manages roles, and each role granted or
+    removed is one entry in the audit trail, with who and when."""
+    before = _roles_held(user)
+    groups = list(groups)
+    after = (
+        {g.name for g in groups}
+        | ({STAFF_STATUS} if is_staff else set())
+        | ({SUPERUSER} if is_superuser else set())
+    )
+    change = RoleChange(granted=frozenset(after - before), removed=frozenset(before - after))
+    if not change:
+        return change
+    if not getattr(by, "is_superuser", False):
+        raise PermissionDenied(_("Only a superuser gives or removes official roles."))
+    User.objects.filter(pk=user.pk).update(is_staff=is_staff, is_superuser=is_superuser)
+    user.is_staff, user.is_superuser = is_staff, is_superuser
+    user.groups.set(groups)
+    for cached in ("_samskab_roles", "_samskab_official_seat"):  # read again on this request
+        user.__dict__.pop(cached, None)
+    for role in sorted(change.granted):
+        log(user, "user.role_granted", by=by, data={"role": role})
+    for role in sorted(change.removed):
+        log(user, "user.role_removed", by=by, data={"role": role})
+    return change
+
+
+@transaction.atomic
+def user_details_update(*, user: User, full_name: str, preferred_language: str) -> User:
+    """A person changes their own name and the language of their emails."""
+    if preferred_language not in dict(settings.LANGUAGES):
+        raise ValidationError({"preferred_language": _("Choose Danish or English.")})
+    new = {"full_name": " ".join(full_name.split()), "preferred_language": preferred_language}
+    changed = sorted(name for name, value in new.items() if getattr(user, name) != value)
+    if not changed:
+        return user
+    for name, value in new.items():
+        setattr(user, name, value)
+    user.full_clean(exclude=["password"])
+    user.save(update_fields=changed)
+    log(user, "user.details_changed", by=user, data={"fields": changed})
+    return user

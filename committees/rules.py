@@ -1,0 +1,80 @@
+"""Who someone is on *this* committee, written once (django-rules predicates). The feature apps' rules combine
+these with their own objects and phases.
+
+Every predicate reads the person's *effective* seat (`Membership.objects.effective()`): a politician's or
+facilitator's seat counts only while the person holds that official role, so the predicates fail closed for
+an account that was given a seat it should not have, or kept one after its role was removed.
+
+The object may be the TaskCommittee, or anything that names one: a `committee_id` (a meeting, a deliverable)
+or a `mandate_id` (a call). Seats are read once per user object and committee.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import rules
+
+from committees.models import Membership, TaskCommittee
+
+
+class Seat(NamedTuple):
+    role: str
+    position: str
+
+
+def _committee_key(obj) -> tuple[str, int] | None:
+    if obj is None:
+        return None
+    if isinstance(obj, TaskCommittee):
+        return ("committee", obj.pk)
+    if getattr(obj, "committee_id", None) is not None:
+        return ("committee", obj.committee_id)
+    if getattr(obj, "mandate_id", None) is not None:
+        return ("mandate", obj.mandate_id)
+    return None
+
+
+def seat_of(user, obj) -> Seat | None:
+    """The user's effective seat on the committee `obj` names, or None."""
+    key = _committee_key(obj)
+    if key is None or not getattr(user, "is_authenticated", False):
+        return None
+    cache = user.__dict__.setdefault("_samskab_seats", {})
+    if key not in cache:
+        kind, pk = key
+        where = {"committee_id": pk} if kind == "committee" else {"committee__mandate_id": pk}
+        found = (
+            Membership.objects.effective().filter(user=user, **where).values_list("role", "position").first()
+        )
+        cache[key] = Seat(*found) if found else None
+    return cache[key]
+
+
+def holds_official_seat(user) -> bool:
+    """Whether the user has an active politician's or facilitator's seat anywhere, role or not: such a
+    person is treated as an official (password and second factor), see accounts.roles."""
+    return Membership.objects.official_seats().filter(user=user).exists()
+
+
+@rules.predicate
+def is_committee_member(user, obj) -> bool:
+    return seat_of(user, obj) is not None
+
+
+@rules.predicate
+def is_committee_politician(user, obj) -> bool:
+    seat = seat_of(user, obj)
+    return seat is not None and seat.role == Membership.Role.POLITICIAN
+
+
+@rules.predicate
+def is_committee_facilitator(user, obj) -> bool:
+    seat = seat_of(user, obj)
+    return seat is not None and seat.role == Membership.Role.FACILITATOR
+
+
+@rules.predicate
+def is_committee_chair(user, obj) -> bool:
+    seat = seat_of(user, obj)
+    return seat is not None and seat.position == Membership.Position.CHAIR
