@@ -87,6 +87,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "pages.context_processors.site",
             ],
+            # `datetime_attr` (whole seconds) for <time datetime>, in every template without {% load %}.
+            "builtins": ["pages.templatetags.machine_time"],
         },
     },
 ]
