@@ -7,7 +7,8 @@ from django.db import transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from committees.models import TaskCommittee
+from audit.services import log
+from committees.models import Meeting, TaskCommittee
 from mandates.models import Mandate, MandateTransition
 from mandates.services import mandate_copy_as_draft, mandate_transition
 
@@ -57,3 +58,12 @@ def mandate_copy(*, mandate: Mandate) -> Mandate:
     copy = mandate_copy_as_draft(mandate=mandate)
     committee_ensure(mandate=copy)
     return copy
+
+
+@transaction.atomic
+def meeting_mark_held(*, meeting: Meeting, by) -> Meeting:
+    """A planned meeting that has been recorded was held; marked once, whoever records it again."""
+    if Meeting.objects.filter(pk=meeting.pk, state=Meeting.State.PLANNED).update(state=Meeting.State.HELD):
+        meeting.state = Meeting.State.HELD
+        log(meeting, "meeting.held", by=by)
+    return meeting

@@ -27,6 +27,7 @@ from deliberation.records import (
     action_item_set_done,
     attachment_add,
     record_save,
+    recording_refused,
     summary_publish,
 )
 from mandates.documents import pdf_download
@@ -171,6 +172,7 @@ def _page(
         "mandate": meeting.committee.mandate,
         "record": record,
         "can_edit": can_edit,
+        "not_yet": recording_refused(meeting) if can_edit and not record.pk else None,
         "action_items": list(meeting.action_items.select_related("owner__user")),
         "attachments": list(meeting.attachments.order_by("uploaded_at", "pk")),
     }
