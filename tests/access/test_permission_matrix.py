@@ -66,6 +66,7 @@ MATRIX: list[tuple[str, str, tuple]] = [
     ("recruitment:matching",              "call",              (LOGIN, 404,   404,   404,   200,   404,   200,   200)),  # the engine's proposal names applicants
     # --- Members' pages: committee meetings are not public.
     ("deliberation:my_committees",        "",                  (LOGIN, 200,   200,   200,   200,   200,   200,   200)),  # own list
+    ("deliberation:member_naming",        "slug",              (LOGIN, 405,   405,   405,   405,   405,   405,   405)),  # POST only, the member's own choice
     ("deliberation:meeting",              "slug meeting",      (LOGIN, 404,   404,   404,   200,   404,   200,   200)),  # members + staff
     ("deliberation:member_document",      "slug doc",          (LOGIN, 404,   404,   404,   200,   404,   200,   200)),  # internal document: members + staff
     ("deliberation:calendar_settings",    "",                  (LOGIN, 200,   200,   200,   200,   200,   200,   200)),  # own calendar address

@@ -141,6 +141,21 @@ def test_follow(client, world, data):
     post(as_(client, world.citizen), reverse("committees:follow", args=[world.slug]), body, "follow")
 
 
+@pytest.fixture
+def citizen_member(world):
+    from tests.committees.factories import MembershipFactory
+
+    return MembershipFactory(committee=world.committee, user=world.citizen, citizen=True).user
+
+
+@FUZZ
+@given(data=st.data())
+def test_member_naming(client, world, citizen_member, data):
+    body = data.draw(form_data(["show_name"], ids(world)))
+    url = reverse("deliberation:member_naming", args=[world.slug])
+    post(as_(client, citizen_member), url, body, "member_naming")
+
+
 @FUZZ
 @given(data=st.data())
 def test_language_switch(client, world, data):
