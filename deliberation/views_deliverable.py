@@ -31,6 +31,7 @@ from deliberation.deliverables import (
 from deliberation.markdown import render_markdown
 from deliberation.models import Deliverable, DeliverableVersion
 from deliberation.review import agreed_sections, amendment_propose, current_amendments, public_version
+from mandates.models import PoliticalBody
 
 READ = "deliberation.read_deliverable"
 INTERNALS = "deliberation.read_deliverable_internals"
@@ -123,8 +124,13 @@ def _detail_context(request: HttpRequest, deliverable: Deliverable, internals: b
     steps_by_entry: dict[int, list] = {}
     for step in deliverable.review_steps.all():
         steps_by_entry.setdefault(step.route_entry_id, []).append(step)
+    # The City Council's decision is its handling: its stop on the route shows it, recorded as a step or not.
     route = [
-        {"entry": entry, "steps": steps_by_entry.get(entry.pk, [])}
+        {
+            "entry": entry,
+            "steps": steps_by_entry.get(entry.pk, []),
+            "decision": decision if entry.body.kind == PoliticalBody.Kind.CITY_COUNCIL else None,
+        }
         for entry in committee.mandate.receiving_bodies.select_related("body")
     ]
     can_comment = user.has_perm("deliberation.comment_deliverable", deliverable)

@@ -45,7 +45,7 @@ def two_committees():
 def test_with_one_deliverable_under_review_only_its_route_is_offered_by_step_and_body(
     client, staff, two_committees
 ):
-    ours, theirs = two_committees
+    ours, _theirs = two_committees
     submitted(ours)
     client.force_login(staff)
 
