@@ -16,7 +16,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_POST
 
 import deliberation.rules_deliverables  # noqa: F401 - registers the permissions
 from committees.models import TaskCommittee
@@ -26,7 +26,6 @@ from deliberation.deliverables import (
     deliverable_submit,
     latest_version,
     version_diff,
-    version_save,
 )
 from deliberation.markdown import render_markdown
 from deliberation.models import Deliverable, DeliverableVersion
@@ -37,7 +36,7 @@ READ = "deliberation.read_deliverable"
 INTERNALS = "deliberation.read_deliverable_internals"
 
 
-def _committee_for(request: HttpRequest, slug: str, perm: str = READ) -> TaskCommittee:
+def committee_for(request: HttpRequest, slug: str, perm: str = READ) -> TaskCommittee:
     """The committee with its deliverable (created on first sight by a reader), or 404."""
     committee = get_object_or_404(TaskCommittee.objects.select_related("mandate"), mandate__slug=slug)
     if not request.user.has_perm(perm, committee):
@@ -91,7 +90,7 @@ class AmendmentForm(forms.Form):
 
 
 def deliverable_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    committee = _committee_for(request, slug)
+    committee = committee_for(request, slug)
     internals = request.user.has_perm(INTERNALS, committee)
     deliverable = deliverable_for(committee=committee) if internals else committee.deliverable
     return render(
@@ -165,7 +164,7 @@ def _detail_context(request: HttpRequest, deliverable: Deliverable, internals: b
 @login_required
 @require_POST
 def comment(request: HttpRequest, slug: str) -> HttpResponse:
-    committee = _committee_for(request, slug, INTERNALS)
+    committee = committee_for(request, slug, INTERNALS)
     deliverable = deliverable_for(committee=committee)
     form = CommentForm(request.POST)
     if form.is_valid():
@@ -193,7 +192,7 @@ def comment(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_POST
 def submit(request: HttpRequest, slug: str) -> HttpResponse:
-    committee = _committee_for(request, slug, INTERNALS)
+    committee = committee_for(request, slug, INTERNALS)
     try:
         deliverable_submit(deliverable=deliverable_for(committee=committee), by=request.user)
     except ValidationError as error:
@@ -209,7 +208,7 @@ def submit(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_POST
 def amend(request: HttpRequest, slug: str) -> HttpResponse:
-    committee = _committee_for(request, slug, "deliberation.read_submitted_deliverable")
+    committee = committee_for(request, slug, "deliberation.read_submitted_deliverable")
     deliverable = deliverable_for(committee=committee)
     if deliverable.submitted_version is None:
         raise Http404
@@ -227,88 +226,6 @@ def amend(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "deliberation/deliverable/detail.html", context, status=400)
 
 
-# --- Editing.
-
-
-class TitleForm(forms.Form):
-    title = forms.CharField(label=gettext_lazy("Title"), max_length=300)
-
-
-class SectionForm(forms.Form):
-    key = forms.CharField(widget=forms.HiddenInput, required=False)
-    heading = forms.CharField(
-        label=gettext_lazy("Heading"), max_length=200, widget=forms.TextInput(attrs={"class": "form-control"})
-    )
-    body = forms.CharField(
-        label=gettext_lazy("Text"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 8, "class": "form-control"}),
-        help_text=gettext_lazy("Markdown: *emphasis*, **strong**, lists with - and links."),
-    )
-
-
-class BaseSectionFormSet(forms.BaseFormSet):
-    ordering_widget = forms.NumberInput
-
-    def add_fields(self, form, index):
-        super().add_fields(form, index)
-        form.fields["ORDER"].label = _("Position")
-        form.fields["ORDER"].widget.attrs["class"] = "form-control"
-        form.fields["DELETE"].widget.attrs["class"] = "form-check-input"
-        form.fields["DELETE"].label = _("Remove this section")
-
-
-SectionFormSet = forms.formset_factory(
-    SectionForm, formset=BaseSectionFormSet, extra=1, can_order=True, can_delete=True
-)
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def deliverable_edit(request: HttpRequest, slug: str) -> HttpResponse:
-    committee = _committee_for(request, slug, INTERNALS)
-    deliverable = deliverable_for(committee=committee)
-    if not request.user.has_perm("deliberation.edit_deliverable", deliverable):
-        messages.info(
-            request, _("The deliverable can be edited only by its committee's members while it is drafted.")
-        )
-        return redirect("deliberation:deliverable", slug=slug)
-    current = latest_version(deliverable)
-    if request.method == "POST":
-        title_form = TitleForm(request.POST)
-        formset = SectionFormSet(request.POST, prefix="sections")
-        if title_form.is_valid() and formset.is_valid():
-            sections = [f.cleaned_data for f in formset.ordered_forms]
-            try:
-                version = version_save(
-                    deliverable=deliverable,
-                    by=request.user,
-                    title=title_form.cleaned_data["title"],
-                    sections=sections,
-                )
-            except ValidationError as error:
-                for text in _messages_of(error):
-                    messages.error(request, text)
-            else:
-                messages.success(request, _("Saved as version %(number)s.") % {"number": version.number})
-                return redirect("deliberation:deliverable", slug=slug)
-    else:
-        title_form = TitleForm(initial={"title": current.title if current else committee.mandate.title})
-        initial = [{**s, "ORDER": n} for n, s in enumerate(current.sections if current else [], start=1)]
-        formset = SectionFormSet(initial=initial, prefix="sections")
-    return render(
-        request,
-        "deliberation/deliverable/edit.html",
-        {
-            "committee": committee,
-            "deliverable": deliverable,
-            "version": current,
-            "title_form": title_form,
-            "formset": formset,
-        },
-    )
-
-
 # --- Comparing versions.
 
 
@@ -321,7 +238,7 @@ def _version_number(value: str | None) -> int | None:
 
 @login_required
 def deliverable_diff(request: HttpRequest, slug: str) -> HttpResponse:
-    committee = _committee_for(request, slug, INTERNALS)
+    committee = committee_for(request, slug, INTERNALS)
     deliverable = deliverable_for(committee=committee)
     versions = {v.number: v for v in DeliverableVersion.objects.filter(deliverable=deliverable)}
     numbers = sorted(versions)

@@ -9,10 +9,11 @@ from django.core import mail
 from django.utils import translation
 
 
-def t(text: str, language: str = "da", **values) -> str:
-    """What the page shows for this msgid in the person's language, so locators use the visible words."""
+def t(text: str, language: str = "da", *, context: str = "", **values) -> str:
+    """What the page shows for this msgid (in this `context`, for a pgettext msgid) in the person's
+    language, so locators use the visible words."""
     with translation.override(language):
-        shown = translation.gettext(text)
+        shown = translation.pgettext(context, text) if context else translation.gettext(text)
     return shown % values if values else shown
 
 
