@@ -198,7 +198,15 @@ class Amendment(models.Model):
 
     deliverable = models.ForeignKey(Deliverable, on_delete=models.CASCADE, related_name="amendments")
     section_key = models.CharField(_("section"), max_length=40)
-    original_text = models.TextField(_("original text"), blank=True)  # an empty section can be amended too
+    # The Markdown the amendment replaces (the whole body, or a passage of it; an empty section can be
+    # amended too), where it starts in the submitted body, and the words as the page showed them.
+    original_text = models.TextField(_("original text (Markdown)"), blank=True)
+    source_start = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    passage = models.TextField(
+        _("passage"),
+        blank=True,
+        help_text=_("The words the politician selected or picked, as the page shows them."),
+    )
     proposed_text = models.TextField(_("proposed text"))
     reason = models.TextField(_("reason"))
     proposed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
@@ -213,6 +221,13 @@ class Amendment(models.Model):
 
     def __str__(self) -> str:
         return self.proposed_text[:60]
+
+    @property
+    def shown_original(self) -> str:
+        """What the amendment replaces, in the words the page shows (never Markdown)."""
+        from deliberation.passages import paragraphs
+
+        return self.passage or "\n\n".join(paragraphs(self.original_text))
 
 
 class CouncilDecision(models.Model):

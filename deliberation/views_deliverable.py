@@ -27,6 +27,7 @@ from deliberation.deliverables import (
     latest_version,
     version_diff,
 )
+from deliberation.forms_amendment import AmendmentForm
 from deliberation.markdown import render_markdown
 from deliberation.models import Deliverable, DeliverableVersion
 from deliberation.review import agreed_sections, amendment_propose, current_amendments, public_version
@@ -42,6 +43,15 @@ def committee_for(request: HttpRequest, slug: str, perm: str = READ) -> TaskComm
     if not request.user.has_perm(perm, committee):
         raise Http404
     return committee
+
+
+def _add_service_errors(form: forms.Form, error: ValidationError) -> None:
+    """A service's errors on the form: those about a field it lacks go on top."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
 
 
 def _messages_of(error: ValidationError) -> list[str]:
@@ -65,28 +75,6 @@ class CommentForm(forms.Form):
     body = forms.CharField(
         label=gettext_lazy("Your comment"), widget=forms.Textarea(attrs={"rows": 3, "class": "form-control"})
     )
-
-
-class AmendmentForm(forms.Form):
-    section_key = forms.ChoiceField(
-        label=gettext_lazy("Section"), widget=forms.Select(attrs={"class": "form-select"})
-    )
-    original_text = forms.CharField(
-        label=gettext_lazy("Passage to replace"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3, "class": "form-control"}),
-        help_text=gettext_lazy("Copy it exactly from the section. Leave empty to replace the whole section."),
-    )
-    proposed_text = forms.CharField(
-        label=gettext_lazy("Proposed text"), widget=forms.Textarea(attrs={"rows": 5, "class": "form-control"})
-    )
-    reason = forms.CharField(
-        label=gettext_lazy("Reason"), widget=forms.Textarea(attrs={"rows": 3, "class": "form-control"})
-    )
-
-    def __init__(self, *args, sections=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["section_key"].choices = [(s["key"], s["heading"]) for s in sections]
 
 
 def deliverable_detail(request: HttpRequest, slug: str) -> HttpResponse:
@@ -150,13 +138,15 @@ def _detail_context(request: HttpRequest, deliverable: Deliverable, internals: b
         "amendments": amendments,
         "decision": decision,
         "agreed": _rendered(agreed),
-        "agreed_diff": version_diff(base, agreed) if agreed else [],
+        "agreed_diff": version_diff(base, agreed, shown=True) if agreed else [],
         "can_edit": user.has_perm("deliberation.edit_deliverable", deliverable),
         "can_comment": can_comment,
         "comment_form": CommentForm() if can_comment else None,
         "can_submit": shown is not None and user.has_perm("deliberation.submit_deliverable", deliverable),
         "amendment_form": extra.pop("amendment_form", None)
         or (AmendmentForm(sections=submitted.sections) if can_amend else None),
+        # Words selected in the shown text can be amended when it is the submitted text.
+        "amendable": can_amend and shown is not None and shown.pk == submitted.pk,
         **extra,
     }
 
@@ -215,9 +205,9 @@ def amend(request: HttpRequest, slug: str) -> HttpResponse:
     form = AmendmentForm(request.POST, sections=deliverable.submitted_version.sections)
     if form.is_valid():
         try:
-            amendment_propose(deliverable=deliverable, by=request.user, **form.cleaned_data)
+            amendment_propose(deliverable=deliverable, by=request.user, **form.service_arguments())
         except ValidationError as error:
-            form.add_error(None, error)
+            _add_service_errors(form, error)
         else:
             messages.success(request, _("Your amendment has been proposed."))
             return redirect(reverse("deliberation:deliverable", args=[slug]) + "#amendments")
