@@ -22,7 +22,9 @@ from mandates.models import Mandate, ReceivingBody
 class MeetingRecord(models.Model):
     """What the facilitators log about one meeting."""
 
-    meeting = models.OneToOneField(Meeting, on_delete=models.CASCADE, related_name="record")
+    meeting = models.OneToOneField(
+        Meeting, on_delete=models.CASCADE, related_name="record", verbose_name=_("meeting")
+    )
     present = models.ManyToManyField(
         Membership, blank=True, related_name="attended", verbose_name=_("present")
     )
@@ -36,7 +38,13 @@ class MeetingRecord(models.Model):
     )
     summary_published_at = models.DateTimeField(_("summary published at"), null=True, blank=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
-    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        verbose_name=_("updated by"),
+    )
 
     class Meta:
         verbose_name = _("meeting record")
@@ -47,7 +55,9 @@ class MeetingRecord(models.Model):
 
 
 class ActionItem(models.Model):
-    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="action_items")
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="action_items", verbose_name=_("meeting")
+    )
     text = models.CharField(_("action"), max_length=500)
     owner = models.ForeignKey(
         Membership,
@@ -70,7 +80,9 @@ class ActionItem(models.Model):
 
 
 class MeetingAttachment(models.Model):
-    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attachments")
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="attachments", verbose_name=_("meeting")
+    )
     title = models.CharField(_("title"), max_length=200)
     file = models.FileField(
         _("PDF file"),
@@ -95,7 +107,9 @@ class Deliverable(models.Model):
         SUBMITTED = "submitted", _("Submitted")
         DECIDED = "decided", _("Decided by the City Council")
 
-    committee = models.OneToOneField(TaskCommittee, on_delete=models.CASCADE, related_name="deliverable")
+    committee = models.OneToOneField(
+        TaskCommittee, on_delete=models.CASCADE, related_name="deliverable", verbose_name=_("task committee")
+    )
     state = models.CharField(_("state"), max_length=16, choices=State, default=State.DRAFTING)
     submitted_version = models.ForeignKey(
         "DeliverableVersion",
@@ -126,12 +140,16 @@ class DeliverableVersion(models.Model):
     so comments and amendments stay attached to their section.
     """
 
-    deliverable = models.ForeignKey(Deliverable, on_delete=models.CASCADE, related_name="versions")
+    deliverable = models.ForeignKey(
+        Deliverable, on_delete=models.CASCADE, related_name="versions", verbose_name=_("deliverable")
+    )
     number = models.PositiveIntegerField(_("version"))
     title = models.CharField(_("title"), max_length=300)
     sections = models.JSONField(_("sections"), default=list)
     created_at = models.DateTimeField(_("saved at"), auto_now_add=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("saved by")
+    )
 
     class Meta:
         verbose_name = _("version")
@@ -144,10 +162,16 @@ class DeliverableVersion(models.Model):
 
 
 class SectionComment(models.Model):
-    deliverable = models.ForeignKey(Deliverable, on_delete=models.CASCADE, related_name="comments")
+    deliverable = models.ForeignKey(
+        Deliverable, on_delete=models.CASCADE, related_name="comments", verbose_name=_("deliverable")
+    )
     section_key = models.CharField(_("section"), max_length=40)
-    version = models.ForeignKey(DeliverableVersion, on_delete=models.SET_NULL, null=True, related_name="+")
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True)
+    version = models.ForeignKey(
+        DeliverableVersion, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("version")
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, verbose_name=_("author")
+    )
     body = models.TextField(_("comment"))
     created_at = models.DateTimeField(_("written at"), auto_now_add=True)
 
@@ -169,14 +193,25 @@ class ReviewStep(models.Model):
         NOTED = "noted", _("Takes note (taget til efterretning)")
         POSTPONED = "postponed", _("Postponed (udsat)")
 
-    deliverable = models.ForeignKey(Deliverable, on_delete=models.CASCADE, related_name="review_steps")
-    route_entry = models.ForeignKey(ReceivingBody, on_delete=models.PROTECT, related_name="review_steps")
+    deliverable = models.ForeignKey(
+        Deliverable, on_delete=models.CASCADE, related_name="review_steps", verbose_name=_("deliverable")
+    )
+    route_entry = models.ForeignKey(
+        ReceivingBody,
+        on_delete=models.PROTECT,
+        related_name="review_steps",
+        verbose_name=_("step on the route"),
+    )
     meeting_date = models.DateField(_("meeting date"))
     agenda_item = models.CharField(_("agenda item"), max_length=50, blank=True)
     outcome = models.CharField(_("outcome"), max_length=16, choices=Outcome)
     text = models.TextField(_("the body's text"), blank=True)
     recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        verbose_name=_("recorded by"),
     )
     recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
 
@@ -196,12 +231,16 @@ class Amendment(models.Model):
         REJECTED = "rejected", _("Rejected")
         WITHDRAWN = "withdrawn", _("Withdrawn")
 
-    deliverable = models.ForeignKey(Deliverable, on_delete=models.CASCADE, related_name="amendments")
+    deliverable = models.ForeignKey(
+        Deliverable, on_delete=models.CASCADE, related_name="amendments", verbose_name=_("deliverable")
+    )
     section_key = models.CharField(_("section"), max_length=40)
     # The Markdown the amendment replaces (the whole body, or a passage of it; an empty section can be
     # amended too), where it starts in the submitted body, and the words as the page showed them.
     original_text = models.TextField(_("original text (Markdown)"), blank=True)
-    source_start = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    source_start = models.PositiveIntegerField(
+        null=True, blank=True, editable=False, verbose_name=_("start in the Markdown")
+    )
     passage = models.TextField(
         _("passage"),
         blank=True,
@@ -209,7 +248,9 @@ class Amendment(models.Model):
     )
     proposed_text = models.TextField(_("proposed text"))
     reason = models.TextField(_("reason"))
-    proposed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("proposed by")
+    )
     proposed_at = models.DateTimeField(_("proposed at"), auto_now_add=True)
     state = models.CharField(_("state"), max_length=16, choices=State, default=State.PROPOSED)
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
@@ -237,8 +278,12 @@ class CouncilDecision(models.Model):
         RETURNED = "returned", _("Returned to the committee")
         REJECTED = "rejected", _("Rejected")
 
-    deliverable = models.ForeignKey(Deliverable, on_delete=models.CASCADE, related_name="decisions")
-    version = models.ForeignKey(DeliverableVersion, on_delete=models.PROTECT, related_name="+")
+    deliverable = models.ForeignKey(
+        Deliverable, on_delete=models.CASCADE, related_name="decisions", verbose_name=_("deliverable")
+    )
+    version = models.ForeignKey(
+        DeliverableVersion, on_delete=models.PROTECT, related_name="+", verbose_name=_("version")
+    )
     decided_on = models.DateField(_("decided on"))
     agenda_item = models.CharField(_("agenda item"), max_length=50, blank=True)
     outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome)
@@ -248,7 +293,11 @@ class CouncilDecision(models.Model):
     remarks = models.TextField(_("remarks"), blank=True)
     agreed_sections = models.JSONField(_("agreed text"), default=list, blank=True)
     recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        verbose_name=_("recorded by"),
     )
 
     class Meta:
@@ -267,7 +316,9 @@ class ImplementationAction(models.Model):
         DONE = "done", _("Done")
         DROPPED = "dropped", _("Dropped")
 
-    mandate = models.ForeignKey(Mandate, on_delete=models.CASCADE, related_name="implementation_actions")
+    mandate = models.ForeignKey(
+        Mandate, on_delete=models.CASCADE, related_name="implementation_actions", verbose_name=_("mandate")
+    )
     title = models.CharField(_("action"), max_length=300)
     responsible_unit = models.CharField(_("responsible unit"), max_length=200)
     due_on = models.DateField(_("due"), null=True, blank=True)
@@ -287,13 +338,21 @@ class ImplementationAction(models.Model):
 
 
 class ProgressUpdate(models.Model):
-    action = models.ForeignKey(ImplementationAction, on_delete=models.CASCADE, related_name="updates")
+    action = models.ForeignKey(
+        ImplementationAction, on_delete=models.CASCADE, related_name="updates", verbose_name=_("action")
+    )
     on = models.DateField(_("date"))
     text = models.TextField(_("update"))
     progress = models.PositiveSmallIntegerField(
         _("progress (%)"), validators=[MinValueValidator(0), MaxValueValidator(100)]
     )
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        verbose_name=_("written by"),
+    )
 
     class Meta:
         verbose_name = _("progress update")
@@ -307,8 +366,12 @@ class ProgressUpdate(models.Model):
 class EvaluationParticipation(models.Model):
     """That a member answered the survey, never what: answers are stored apart, without a person."""
 
-    mandate = models.ForeignKey(Mandate, on_delete=models.CASCADE, related_name="evaluation_participations")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    mandate = models.ForeignKey(
+        Mandate, on_delete=models.CASCADE, related_name="evaluation_participations", verbose_name=_("mandate")
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name=_("person")
+    )
 
     class Meta:
         verbose_name = _("evaluation participation")
@@ -324,7 +387,9 @@ class EvaluationAnswer(models.Model):
 
     SCORE = [MinValueValidator(1), MaxValueValidator(5)]
 
-    mandate = models.ForeignKey(Mandate, on_delete=models.CASCADE, related_name="evaluation_answers")
+    mandate = models.ForeignKey(
+        Mandate, on_delete=models.CASCADE, related_name="evaluation_answers", verbose_name=_("mandate")
+    )
     learned = models.PositiveSmallIntegerField(_("I learned about the problem"), validators=SCORE)
     ideas_used = models.PositiveSmallIntegerField(_("I contributed ideas that were used"), validators=SCORE)
     politicians_listened = models.PositiveSmallIntegerField(_("The politicians listened"), validators=SCORE)

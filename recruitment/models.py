@@ -30,7 +30,9 @@ class Call(models.Model):
         CLOSED = "closed", _("Closed")
         SELECTED = "selected", _("Selection confirmed")
 
-    mandate = models.ForeignKey(Mandate, on_delete=models.CASCADE, related_name="calls")
+    mandate = models.ForeignKey(
+        Mandate, on_delete=models.CASCADE, related_name="calls", verbose_name=_("mandate")
+    )
     opens_at = models.DateTimeField(_("opens at"))
     deadline = models.DateTimeField(_("deadline"))
     intro = models.TextField(_("introduction"), blank=True, help_text=_("Shown at the top of the call."))
@@ -109,7 +111,9 @@ class Application(models.Model):
         AGE_50_64 = "50_64", _("50–64")
         AGE_65_PLUS = "65_plus", _("65 or older")
 
-    call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="applications")
+    call = models.ForeignKey(
+        Call, on_delete=models.CASCADE, related_name="applications", verbose_name=_("call")
+    )
     applicant = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -176,8 +180,15 @@ class Application(models.Model):
 class ApplicationChoice(models.Model):
     """A profile the applicant applies for, with their preference rank (1 = most wanted)."""
 
-    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="choices")
-    profile = models.ForeignKey(CompetenceProfile, on_delete=models.CASCADE, related_name="choices")
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="choices", verbose_name=_("application")
+    )
+    profile = models.ForeignKey(
+        CompetenceProfile,
+        on_delete=models.CASCADE,
+        related_name="choices",
+        verbose_name=_("competence profile"),
+    )
     rank = models.PositiveSmallIntegerField(
         _("preference"), validators=[MinValueValidator(1), MaxValueValidator(3)]
     )
@@ -212,10 +223,14 @@ class ApplicationEvent(models.Model):
         EXPIRED = "expired", _("The invitation expired")
         ANONYMISED = "anonymised", _("Personal data anonymised")
 
-    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="events")
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="events", verbose_name=_("application")
+    )
     kind = models.CharField(_("what"), max_length=16, choices=Kind)
     at = models.DateTimeField(_("when"), default=timezone.now)
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("by")
+    )
 
     class Meta:
         verbose_name = _("application event")
@@ -229,9 +244,21 @@ class ApplicationEvent(models.Model):
 class Rating(models.Model):
     """One politician's view of how well an applicant fits a profile, with a note only they see."""
 
-    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="ratings")
-    profile = models.ForeignKey(CompetenceProfile, on_delete=models.CASCADE, related_name="ratings")
-    politician = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="ratings")
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="ratings", verbose_name=_("application")
+    )
+    profile = models.ForeignKey(
+        CompetenceProfile,
+        on_delete=models.CASCADE,
+        related_name="ratings",
+        verbose_name=_("competence profile"),
+    )
+    politician = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="ratings",
+        verbose_name=_("politician"),
+    )
     score = models.PositiveSmallIntegerField(
         _("fit (1–5)"), validators=[MinValueValidator(1), MaxValueValidator(5)]
     )
@@ -255,8 +282,12 @@ class Rating(models.Model):
 class Selection(models.Model):
     """The politicians' confirmed choice for a call: one per call, whoever clicks first."""
 
-    call = models.OneToOneField(Call, on_delete=models.CASCADE, related_name="selection")
-    confirmed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    call = models.OneToOneField(
+        Call, on_delete=models.CASCADE, related_name="selection", verbose_name=_("call")
+    )
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("confirmed by")
+    )
     confirmed_at = models.DateTimeField(_("confirmed at"), default=timezone.now)
     rationale = models.TextField(_("rationale"))
     engine_version = models.CharField(_("engine version"), max_length=40, blank=True)
@@ -277,9 +308,18 @@ class Placement(models.Model):
         SEAT = "seat", _("Seat")
         RESERVE = "reserve", _("Reserve")
 
-    selection = models.ForeignKey(Selection, on_delete=models.CASCADE, related_name="placements")
-    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="placements")
-    profile = models.ForeignKey(CompetenceProfile, on_delete=models.CASCADE, related_name="placements")
+    selection = models.ForeignKey(
+        Selection, on_delete=models.CASCADE, related_name="placements", verbose_name=_("selection")
+    )
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="placements", verbose_name=_("application")
+    )
+    profile = models.ForeignKey(
+        CompetenceProfile,
+        on_delete=models.CASCADE,
+        related_name="placements",
+        verbose_name=_("competence profile"),
+    )
     kind = models.CharField(_("kind"), max_length=8, choices=Kind)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
@@ -304,8 +344,15 @@ class Invitation(models.Model):
         DECLINED = "declined", _("Declined")
         EXPIRED = "expired", _("Expired")
 
-    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="invitations")
-    profile = models.ForeignKey(CompetenceProfile, on_delete=models.CASCADE, related_name="invitations")
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="invitations", verbose_name=_("application")
+    )
+    profile = models.ForeignKey(
+        CompetenceProfile,
+        on_delete=models.CASCADE,
+        related_name="invitations",
+        verbose_name=_("competence profile"),
+    )
     state = models.CharField(_("state"), max_length=16, choices=State, default=State.PENDING)
     sent_at = models.DateTimeField(_("sent at"), default=timezone.now)
     answer_by = models.DateTimeField(_("answer by"))
@@ -331,8 +378,10 @@ class Invitation(models.Model):
 class ExportLog(models.Model):
     """Every export of applicants' personal data: who, when, what."""
 
-    call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="exports")
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="exports", verbose_name=_("call"))
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("by")
+    )
     at = models.DateTimeField(_("at"), auto_now_add=True)
     rows = models.PositiveIntegerField(_("rows"))
     what = models.CharField(_("what"), max_length=100)

@@ -97,3 +97,13 @@ def test_the_form_offers_adding_moving_and_removing_sections_with_and_without_sc
     assert page.count('data-move="up"') == 4  # two sections, an empty one, and the template's
     assert 'name="sections-0-ORDER"' in page and 'name="sections-0-DELETE"' in page
     assert "section-editor.js" in page
+
+
+def test_in_danish_a_sections_position_is_its_placing_not_a_members_post(client, cast):
+    drafted(cast)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "da"
+    client.force_login(cast.facilitator)
+    page = client.get(edit_url(cast)).content.decode()
+
+    assert re.search(r'<label class="form-label" for="id_sections-0-ORDER">Placering</label>', page)
+    assert ">Post<" not in page
