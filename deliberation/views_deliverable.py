@@ -27,6 +27,7 @@ from deliberation.deliverables import (
     latest_version,
     version_diff,
 )
+from deliberation.form_errors import add_service_errors
 from deliberation.forms_amendment import AmendmentForm
 from deliberation.markdown import render_markdown
 from deliberation.models import Deliverable, DeliverableVersion
@@ -43,15 +44,6 @@ def committee_for(request: HttpRequest, slug: str, perm: str = READ) -> TaskComm
     if not request.user.has_perm(perm, committee):
         raise Http404
     return committee
-
-
-def _add_service_errors(form: forms.Form, error: ValidationError) -> None:
-    """A service's errors on the form: those about a field it lacks go on top."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def _messages_of(error: ValidationError) -> list[str]:
@@ -207,7 +199,7 @@ def amend(request: HttpRequest, slug: str) -> HttpResponse:
         try:
             amendment_propose(deliverable=deliverable, by=request.user, **form.service_arguments())
         except ValidationError as error:
-            _add_service_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Your amendment has been proposed."))
             return redirect(reverse("deliberation:deliverable", args=[slug]) + "#amendments")
