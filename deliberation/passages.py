@@ -147,10 +147,12 @@ def source_span(body: str, start: int, end: int) -> tuple[int, int]:
     visible = _visible(body)
 
     def outward(at: int, step: int, links: bool) -> int:
-        # Over emphasis and code marks; with `links`, over a link's brackets and address too.
+        # Over emphasis and code marks; with `links`, over a link's opening bracket on the left and its
+        # "](address)" on the right (hidden characters, short of the line's end).
         while 0 <= (index := at - 1 if step < 0 else at) < len(body):
             char = body[index]
-            if not (char in MARKS or (links and (char == "[" or (visible[index] is None and char != "\n")))):
+            link = char == "[" if step < 0 else visible[index] is None and char != "\n"
+            if not (char in MARKS or (links and link)):
                 break
             at += step
         return at

@@ -338,8 +338,10 @@ def submitted(world):
 @FUZZ
 @given(data=st.data())
 def test_deliverable_amend(client, world, submitted, data):
-    fields = ["section_key", "original_text", "proposed_text", "reason"]
-    body = data.draw(form_data(fields, ids(world), fixed={"section_key": "a1"}))
+    fields = ["passage", "selection_key", "selection_start", "selection_end", "selection_text"]
+    fields += ["proposed_text", "reason"]
+    passage = data.draw(st.sampled_from(["selection", "whole:a1", "para:a1:0", "para:a1:99"]))
+    body = data.draw(form_data(fields, ids(world), fixed={"passage": passage, "selection_key": "a1"}))
     url = reverse("deliberation:deliverable_amend", args=[world.slug])
     post(as_(client, world.politician), url, body, "deliverable_amend")
 
