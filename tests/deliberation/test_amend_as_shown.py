@@ -219,3 +219,29 @@ def test_choosing_the_selection_without_selecting_says_what_to_do(client, delive
     page = answer.content.decode()
     assert answer.status_code == 400 and "Select the words to change in the text first" in page
     assert "Ny tekst" in page  # nothing typed is lost
+
+
+def test_the_deliverable_page_costs_the_same_queries_however_many_amendments(
+    client, cast, deliverable, politician
+):
+    from tests.support.queries import queries_for_page
+
+    key = deliverable.submitted_version.sections[0]["key"]
+    client.force_login(cast.chair)
+    url = reverse("deliberation:deliverable", args=[deliverable.committee.mandate.slug])
+
+    def propose(n: int) -> None:
+        for _ in range(n):
+            amendment_propose(
+                deliverable=deliverable,
+                section_key=key,
+                paragraph=1,
+                proposed_text="x",
+                reason="y",
+                by=politician,
+            )
+
+    propose(2)
+    few = queries_for_page(client, url)
+    propose(12)
+    assert queries_for_page(client, url) == few
