@@ -24,6 +24,7 @@ run: $(VENV)/.installed-run
 	@mkdir -p var
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py seed_demo
+	@echo "Samskab runs at http://127.0.0.1:8000/ . Mail goes to var/mail/, one line per message below."
 	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/honcho start -f Procfile.dev
 
 ## test: install the test dependencies and run the whole suite (PostgreSQL/Redis when DATABASE_URL/REDIS_URL are set)

@@ -18,5 +18,7 @@ class CommitteesConfig(AppConfig):
         register(
             {
                 "membership.ended": _("Membership ended"),
+                "meeting.held": _("Meeting held"),
+                "membership.naming_chosen": _("Chose how to be shown publicly"),
             }
         )

@@ -20,7 +20,9 @@ class TaskCommittee(models.Model):
     """One per mandate. It exists from the draft on, so the meeting plan and the designated
     politicians can be entered with the mandate; it is constituted when the mandate is adopted."""
 
-    mandate = models.OneToOneField(Mandate, on_delete=models.CASCADE, related_name="committee")
+    mandate = models.OneToOneField(
+        Mandate, on_delete=models.CASCADE, related_name="committee", verbose_name=_("mandate")
+    )
     name = models.CharField(_("name"), max_length=200)
     constituted_at = models.DateTimeField(_("constituted at"), null=True, blank=True, editable=False)
 
@@ -68,7 +70,9 @@ class Membership(models.Model):
         CHAIR = "chair", _("Chair")
         VICE_CHAIR = "vice_chair", _("Vice-chair")
 
-    committee = models.ForeignKey(TaskCommittee, on_delete=models.CASCADE, related_name="memberships")
+    committee = models.ForeignKey(
+        TaskCommittee, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("task committee")
+    )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -194,7 +198,9 @@ class Meeting(models.Model):
         HELD = "held", _("Held")
         CANCELLED = "cancelled", _("Cancelled")
 
-    committee = models.ForeignKey(TaskCommittee, on_delete=models.CASCADE, related_name="meetings")
+    committee = models.ForeignKey(
+        TaskCommittee, on_delete=models.CASCADE, related_name="meetings", verbose_name=_("task committee")
+    )
     number = models.PositiveSmallIntegerField(_("number"))
     starts_at = models.DateTimeField(_("starts"))
     ends_at = models.DateTimeField(_("ends"))
@@ -256,7 +262,10 @@ class CalendarFeed(models.Model):
     """A member's personal iCal feed: a secret address, which they can replace to revoke the old one."""
 
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feed"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="calendar_feed",
+        verbose_name=_("person"),
     )
     token = models.CharField(_("secret"), max_length=64, unique=True, default=new_calendar_token)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
@@ -272,8 +281,12 @@ class CalendarFeed(models.Model):
 class Follower(models.Model):
     """Someone who wants to hear what becomes of a committee: applicants, and anyone who asks."""
 
-    committee = models.ForeignKey(TaskCommittee, on_delete=models.CASCADE, related_name="followers")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="following")
+    committee = models.ForeignKey(
+        TaskCommittee, on_delete=models.CASCADE, related_name="followers", verbose_name=_("task committee")
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="following", verbose_name=_("person")
+    )
     created_at = models.DateTimeField(_("since"), auto_now_add=True)
 
     class Meta:

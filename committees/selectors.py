@@ -188,8 +188,7 @@ def public_members(mandate: Mandate) -> PublicMembers:
     """
     committee = committee_of(mandate)
     memberships = committee.active_memberships if committee else []
-    shown = [m for m in memberships if _is_named(m)]
-    shown.sort(key=lambda m: (_ROLE_ORDER[m.role], _POSITION_ORDER.get(m.position, 2), m.user.full_name))
+    shown = in_committee_order(m for m in memberships if _is_named(m))
     named = [
         PublicMember(
             name=m.user.full_name,
@@ -201,6 +200,13 @@ def public_members(mandate: Mandate) -> PublicMembers:
     ]
     unnamed = sum(1 for m in memberships if m.role == Membership.Role.CITIZEN and not _is_named(m))
     return PublicMembers(named=named, unnamed_citizens=unnamed)
+
+
+def in_committee_order(memberships) -> list[Membership]:
+    """Politicians (chair, vice-chair, the rest), then citizens, then facilitators; by name within each."""
+    return sorted(
+        memberships, key=lambda m: (_ROLE_ORDER[m.role], _POSITION_ORDER.get(m.position, 2), m.user.full_name)
+    )
 
 
 def _is_named(membership: Membership) -> bool:

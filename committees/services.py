@@ -3,13 +3,16 @@ meeting plan and constitutes the committee)."""
 
 from __future__ import annotations
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from committees.models import TaskCommittee
+from audit.services import log
+from committees.models import Meeting, Membership, TaskCommittee
 from mandates.models import Mandate, MandateTransition
 from mandates.services import mandate_copy_as_draft, mandate_transition
+from pages.cache import public_pages_changed
 
 
 def committee_ensure(*, mandate: Mandate) -> TaskCommittee:
@@ -57,3 +60,27 @@ def mandate_copy(*, mandate: Mandate) -> Mandate:
     copy = mandate_copy_as_draft(mandate=mandate)
     committee_ensure(mandate=copy)
     return copy
+
+
+@transaction.atomic
+def meeting_mark_held(*, meeting: Meeting, by) -> Meeting:
+    """A planned meeting that has been recorded was held; marked once, whoever records it again."""
+    if Meeting.objects.filter(pk=meeting.pk, state=Meeting.State.PLANNED).update(state=Meeting.State.HELD):
+        meeting.state = Meeting.State.HELD
+        log(meeting, "meeting.held", by=by)
+        public_pages_changed()  # the update above passes no signal; the meeting plan shows the state
+    return meeting
+
+
+@transaction.atomic
+def membership_choose_naming(*, membership: Membership, by, shown: bool) -> Membership:
+    """A citizen member decides whether the committee's public page names them (politicians and
+    facilitators are always named). Choosing what is already chosen changes and records nothing."""
+    membership = Membership.objects.select_for_update().get(pk=membership.pk)
+    if membership.user_id != by.pk or membership.role != Membership.Role.CITIZEN or not membership.is_active:
+        raise PermissionDenied
+    if membership.show_name_publicly != shown:
+        membership.show_name_publicly = shown
+        membership.save(update_fields=["show_name_publicly"])
+        log(membership, "membership.naming_chosen", by=by, data={"shown": shown})
+    return membership

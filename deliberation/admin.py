@@ -10,6 +10,8 @@ from __future__ import annotations
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from deliberation.models import Amendment, CouncilDecision, Deliverable, DeliverableVersion, ReviewStep
@@ -21,6 +23,7 @@ from deliberation.review import (
     review_step_check,
     review_step_record,
 )
+from mandates.models import ReceivingBody
 
 
 class ReadOnlyInline(admin.TabularInline):
@@ -67,9 +70,23 @@ class DeliverableAdmin(admin.ModelAdmin):
     list_display = ("committee", "state", "submitted_version", "submitted_at")
     list_filter = ("state",)
     search_fields = ("committee__name", "committee__mandate__title")
-    fields = ("committee", "state", "submitted_version", "submitted_at")
+    fields = ("committee", "state", "submitted_version", "submitted_at", "record")
     readonly_fields = fields
     inlines = (VersionInline, ReviewStepInline, AmendmentInline, DecisionInline)
+
+    @admin.display(description=_("Record its handling"))
+    def record(self, obj: Deliverable):
+        if obj.state != Deliverable.State.SUBMITTED:
+            return "—"
+        return format_html(
+            '<a href="{}?deliverable={}">{}</a> · <a href="{}?deliverable={}">{}</a>',
+            reverse("admin:deliberation_reviewstep_add"),
+            obj.pk,
+            _("A political body's handling"),
+            reverse("admin:deliberation_councildecision_add"),
+            obj.pk,
+            _("The City Council's decision"),
+        )
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("committee", "submitted_version")
@@ -84,10 +101,52 @@ class DeliverableAdmin(admin.ModelAdmin):
         return False
 
 
+def _route_choices(entries: list[ReceivingBody]) -> list[tuple[int, str]]:
+    """A route's stops by step and body: "Step 1 of 2: Kultur-, Unge- og Fritidsudvalget"."""
+    return [
+        (
+            entry.pk,
+            _("Step %(step)s of %(steps)s: %(body)s")
+            % {"step": n, "steps": len(entries), "body": entry.body},
+        )
+        for n, entry in enumerate(entries, start=1)
+    ]
+
+
 class ReviewStepForm(forms.ModelForm):
     class Meta:
         model = ReviewStep
         fields = ("deliverable", "route_entry", "meeting_date", "agenda_item", "outcome", "text")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "route_entry" in self.fields:  # the add form; a recorded step's body is read only
+            self._offer_the_deliverables_own_route()
+
+    def _offer_the_deliverables_own_route(self) -> None:
+        """Only the chosen deliverable's route; the only one under review is chosen already. Until one
+        is chosen, each route is a group named by its committee, and a script shows the chosen one."""
+        deliverables = {str(d.pk): d for d in self.fields["deliverable"].queryset}
+        chosen = deliverables.get(str(self.data.get("deliverable") or self.initial.get("deliverable") or ""))
+        if chosen is None and len(deliverables) == 1:
+            chosen = next(iter(deliverables.values()))
+            self.initial["deliverable"] = chosen.pk
+        mandates = {d.committee.mandate_id: d for d in ([chosen] if chosen else deliverables.values())}
+        entries = list(
+            ReceivingBody.objects.filter(mandate_id__in=mandates)
+            .select_related("body")
+            .order_by("order", "id")
+        )
+        field = self.fields["route_entry"]
+        field.queryset = ReceivingBody.objects.filter(pk__in=[e.pk for e in entries])
+        routes = {mandate: [e for e in entries if e.mandate_id == mandate] for mandate in mandates}
+        if chosen is not None:
+            field.choices = [("", "---------"), *_route_choices(routes[chosen.committee.mandate_id])]
+        else:
+            field.choices = [
+                ("", "---------"),
+                *((str(mandates[m].committee), _route_choices(route)) for m, route in routes.items()),
+            ]
 
     def clean(self):
         data = super().clean()
@@ -99,6 +158,10 @@ class ReviewStepForm(forms.ModelForm):
 @admin.register(ReviewStep)
 class ReviewStepAdmin(admin.ModelAdmin):
     form = ReviewStepForm
+
+    class Media:
+        js = ("js/admin-route-choice.js",)
+
     list_display = ("deliverable", "route_entry", "meeting_date", "outcome")
     list_filter = ("outcome",)
     search_fields = ("deliverable__committee__name",)
@@ -114,8 +177,6 @@ class ReviewStepAdmin(admin.ModelAdmin):
             kwargs["queryset"] = Deliverable.objects.filter(state=Deliverable.State.SUBMITTED).select_related(
                 "committee"
             )
-        elif db_field.name == "route_entry":
-            kwargs["queryset"] = db_field.related_model.objects.select_related("mandate", "body")
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def save_model(self, request, obj, form, change):

@@ -17,6 +17,7 @@ import deliberation.rules_deliverables  # noqa: F401 - registers the permissions
 from committees.models import Membership, TaskCommittee
 from committees.services import mandate_move
 from deliberation.models import Deliverable, DeliverableVersion, SectionComment
+from deliberation.passages import paragraphs
 from mandates.models import Mandate
 from notifications.services import notification_schedule
 
@@ -99,19 +100,22 @@ def _sections_of(version_or_sections) -> list[Section]:
     return list(getattr(version_or_sections, "sections", version_or_sections) or [])
 
 
-def _text(section: Section | None) -> list[str]:
+def _text(section: Section | None, *, shown: bool = False) -> list[str]:
     if section is None:
         return []
-    return [f"## {section.get('heading', '')}", "", *str(section.get("body", "")).splitlines()]
+    body = str(section.get("body", ""))
+    lines = paragraphs(body) if shown else body.splitlines()
+    return [f"## {section.get('heading', '')}", "", *lines]
 
 
-def version_diff(old, new) -> list[SectionDiff]:
+def version_diff(old, new, *, shown: bool = False) -> list[SectionDiff]:
     """What changed from `old` to `new` (versions or lists of sections), section by section.
 
     Sections are matched by key, so a renamed heading is a change of that section. Each entry is
     (heading, unified diff lines without the file header: "@@" hunks, "+", "-" and " " lines); unchanged
     sections are left out. The title is compared too when both sides are versions. Sections only
-    moved in the order are not reported.
+    moved in the order are not reported. `shown`: compare the text as the page shows it, a paragraph a
+    line, rather than its Markdown (for readers who never see Markdown: the agreed text's changes).
     """
     result = []
     old_title, new_title = getattr(old, "title", None), getattr(new, "title", None)
@@ -123,7 +127,9 @@ def version_diff(old, new) -> list[SectionDiff]:
     pairs = [(old_sections.get(s["key"]), s) for s in new_sections]
     pairs += [(s, None) for key, s in old_sections.items() if key not in new_keys]
     for before, after in pairs:
-        lines = list(difflib.unified_diff(_text(before), _text(after), lineterm="", n=3))[2:]
+        lines = list(
+            difflib.unified_diff(_text(before, shown=shown), _text(after, shown=shown), lineterm="", n=3)
+        )[2:]
         if lines:
             heading = (after or before).get("heading", "")
             result.append(SectionDiff(heading, lines))

@@ -9,20 +9,21 @@ has dealt with it.
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.validators import FileExtensionValidator, MaxValueValidator, MinValueValidator
+from django.core.validators import FileExtensionValidator
 from django.db import models
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from committees.models import Meeting, Membership, TaskCommittee
 from mandates.documents import document_upload_to, validate_pdf
-from mandates.models import Mandate, ReceivingBody
+from mandates.models import ReceivingBody
 
 
 class MeetingRecord(models.Model):
     """What the facilitators log about one meeting."""
 
-    meeting = models.OneToOneField(Meeting, on_delete=models.CASCADE, related_name="record")
+    meeting = models.OneToOneField(
+        Meeting, on_delete=models.CASCADE, related_name="record", verbose_name=_("meeting")
+    )
     present = models.ManyToManyField(
         Membership, blank=True, related_name="attended", verbose_name=_("present")
     )
@@ -36,7 +37,13 @@ class MeetingRecord(models.Model):
     )
     summary_published_at = models.DateTimeField(_("summary published at"), null=True, blank=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
-    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        verbose_name=_("updated by"),
+    )
 
     class Meta:
         verbose_name = _("meeting record")
@@ -47,7 +54,9 @@ class MeetingRecord(models.Model):
 
 
 class ActionItem(models.Model):
-    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="action_items")
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="action_items", verbose_name=_("meeting")
+    )
     text = models.CharField(_("action"), max_length=500)
     owner = models.ForeignKey(
         Membership,
@@ -70,7 +79,9 @@ class ActionItem(models.Model):
 
 
 class MeetingAttachment(models.Model):
-    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attachments")
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="attachments", verbose_name=_("meeting")
+    )
     title = models.CharField(_("title"), max_length=200)
     file = models.FileField(
         _("PDF file"),
@@ -95,7 +106,9 @@ class Deliverable(models.Model):
         SUBMITTED = "submitted", _("Submitted")
         DECIDED = "decided", _("Decided by the City Council")
 
-    committee = models.OneToOneField(TaskCommittee, on_delete=models.CASCADE, related_name="deliverable")
+    committee = models.OneToOneField(
+        TaskCommittee, on_delete=models.CASCADE, related_name="deliverable", verbose_name=_("task committee")
+    )
     state = models.CharField(_("state"), max_length=16, choices=State, default=State.DRAFTING)
     submitted_version = models.ForeignKey(
         "DeliverableVersion",
@@ -126,12 +139,16 @@ class DeliverableVersion(models.Model):
     so comments and amendments stay attached to their section.
     """
 
-    deliverable = models.ForeignKey(Deliverable, on_delete=models.CASCADE, related_name="versions")
+    deliverable = models.ForeignKey(
+        Deliverable, on_delete=models.CASCADE, related_name="versions", verbose_name=_("deliverable")
+    )
     number = models.PositiveIntegerField(_("version"))
     title = models.CharField(_("title"), max_length=300)
     sections = models.JSONField(_("sections"), default=list)
     created_at = models.DateTimeField(_("saved at"), auto_now_add=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("saved by")
+    )
 
     class Meta:
         verbose_name = _("version")
@@ -144,10 +161,16 @@ class DeliverableVersion(models.Model):
 
 
 class SectionComment(models.Model):
-    deliverable = models.ForeignKey(Deliverable, on_delete=models.CASCADE, related_name="comments")
+    deliverable = models.ForeignKey(
+        Deliverable, on_delete=models.CASCADE, related_name="comments", verbose_name=_("deliverable")
+    )
     section_key = models.CharField(_("section"), max_length=40)
-    version = models.ForeignKey(DeliverableVersion, on_delete=models.SET_NULL, null=True, related_name="+")
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True)
+    version = models.ForeignKey(
+        DeliverableVersion, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("version")
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, verbose_name=_("author")
+    )
     body = models.TextField(_("comment"))
     created_at = models.DateTimeField(_("written at"), auto_now_add=True)
 
@@ -169,14 +192,25 @@ class ReviewStep(models.Model):
         NOTED = "noted", _("Takes note (taget til efterretning)")
         POSTPONED = "postponed", _("Postponed (udsat)")
 
-    deliverable = models.ForeignKey(Deliverable, on_delete=models.CASCADE, related_name="review_steps")
-    route_entry = models.ForeignKey(ReceivingBody, on_delete=models.PROTECT, related_name="review_steps")
+    deliverable = models.ForeignKey(
+        Deliverable, on_delete=models.CASCADE, related_name="review_steps", verbose_name=_("deliverable")
+    )
+    route_entry = models.ForeignKey(
+        ReceivingBody,
+        on_delete=models.PROTECT,
+        related_name="review_steps",
+        verbose_name=_("step on the route"),
+    )
     meeting_date = models.DateField(_("meeting date"))
     agenda_item = models.CharField(_("agenda item"), max_length=50, blank=True)
     outcome = models.CharField(_("outcome"), max_length=16, choices=Outcome)
     text = models.TextField(_("the body's text"), blank=True)
     recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        verbose_name=_("recorded by"),
     )
     recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
 
@@ -196,12 +230,26 @@ class Amendment(models.Model):
         REJECTED = "rejected", _("Rejected")
         WITHDRAWN = "withdrawn", _("Withdrawn")
 
-    deliverable = models.ForeignKey(Deliverable, on_delete=models.CASCADE, related_name="amendments")
+    deliverable = models.ForeignKey(
+        Deliverable, on_delete=models.CASCADE, related_name="amendments", verbose_name=_("deliverable")
+    )
     section_key = models.CharField(_("section"), max_length=40)
-    original_text = models.TextField(_("original text"), blank=True)  # an empty section can be amended too
+    # The Markdown the amendment replaces (the whole body, or a passage of it; an empty section can be
+    # amended too), where it starts in the submitted body, and the words as the page showed them.
+    original_text = models.TextField(_("original text (Markdown)"), blank=True)
+    source_start = models.PositiveIntegerField(
+        null=True, blank=True, editable=False, verbose_name=_("start in the Markdown")
+    )
+    passage = models.TextField(
+        _("passage"),
+        blank=True,
+        help_text=_("The words the politician selected or picked, as the page shows them."),
+    )
     proposed_text = models.TextField(_("proposed text"))
     reason = models.TextField(_("reason"))
-    proposed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("proposed by")
+    )
     proposed_at = models.DateTimeField(_("proposed at"), auto_now_add=True)
     state = models.CharField(_("state"), max_length=16, choices=State, default=State.PROPOSED)
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
@@ -214,6 +262,13 @@ class Amendment(models.Model):
     def __str__(self) -> str:
         return self.proposed_text[:60]
 
+    @property
+    def shown_original(self) -> str:
+        """What the amendment replaces, in the words the page shows (never Markdown)."""
+        from deliberation.passages import paragraphs
+
+        return self.passage or "\n\n".join(paragraphs(self.original_text))
+
 
 class CouncilDecision(models.Model):
     class Outcome(models.TextChoices):
@@ -222,8 +277,12 @@ class CouncilDecision(models.Model):
         RETURNED = "returned", _("Returned to the committee")
         REJECTED = "rejected", _("Rejected")
 
-    deliverable = models.ForeignKey(Deliverable, on_delete=models.CASCADE, related_name="decisions")
-    version = models.ForeignKey(DeliverableVersion, on_delete=models.PROTECT, related_name="+")
+    deliverable = models.ForeignKey(
+        Deliverable, on_delete=models.CASCADE, related_name="decisions", verbose_name=_("deliverable")
+    )
+    version = models.ForeignKey(
+        DeliverableVersion, on_delete=models.PROTECT, related_name="+", verbose_name=_("version")
+    )
     decided_on = models.DateField(_("decided on"))
     agenda_item = models.CharField(_("agenda item"), max_length=50, blank=True)
     outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome)
@@ -233,7 +292,11 @@ class CouncilDecision(models.Model):
     remarks = models.TextField(_("remarks"), blank=True)
     agreed_sections = models.JSONField(_("agreed text"), default=list, blank=True)
     recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        verbose_name=_("recorded by"),
     )
 
     class Meta:
@@ -245,112 +308,28 @@ class CouncilDecision(models.Model):
         return self.get_outcome_display()
 
 
-class ImplementationAction(models.Model):
-    class State(models.TextChoices):
-        PLANNED = "planned", _("Planned")
-        IN_PROGRESS = "in_progress", _("In progress")
-        DONE = "done", _("Done")
-        DROPPED = "dropped", _("Dropped")
+# After the decision: implementation and evaluation (a module of their own, loaded with these models).
+from deliberation.models_after import (  # noqa: E402
+    EvaluationAnswer,
+    EvaluationParticipation,
+    EvaluationSurvey,
+    ImplementationAction,
+    ProgressUpdate,
+)
 
-    mandate = models.ForeignKey(Mandate, on_delete=models.CASCADE, related_name="implementation_actions")
-    title = models.CharField(_("action"), max_length=300)
-    responsible_unit = models.CharField(_("responsible unit"), max_length=200)
-    due_on = models.DateField(_("due"), null=True, blank=True)
-    state = models.CharField(_("state"), max_length=16, choices=State, default=State.PLANNED)
-    progress = models.PositiveSmallIntegerField(
-        _("progress (%)"), default=0, validators=[MinValueValidator(0), MaxValueValidator(100)]
-    )
-
-    class Meta:
-        verbose_name = _("implementation action")
-        verbose_name_plural = _("implementation actions")
-        ordering = ["due_on", "id"]
-        constraints = [models.CheckConstraint(condition=Q(progress__lte=100), name="progress_at_most_100")]
-
-    def __str__(self) -> str:
-        return self.title
-
-
-class ProgressUpdate(models.Model):
-    action = models.ForeignKey(ImplementationAction, on_delete=models.CASCADE, related_name="updates")
-    on = models.DateField(_("date"))
-    text = models.TextField(_("update"))
-    progress = models.PositiveSmallIntegerField(
-        _("progress (%)"), validators=[MinValueValidator(0), MaxValueValidator(100)]
-    )
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("progress update")
-        verbose_name_plural = _("progress updates")
-        ordering = ["-on", "-id"]
-
-    def __str__(self) -> str:
-        return f"{self.on}: {self.progress} %"
-
-
-class EvaluationSurvey(models.Model):
-    """The members' survey of one concluded committee, and when it closes.
-
-    Its results are published only once it has closed (at `closes_at`, or when every member invited has
-    answered), never answer by answer: comparing the page before and after one answer would show it.
-    """
-
-    mandate = models.OneToOneField(Mandate, on_delete=models.CASCADE, related_name="evaluation_survey")
-    opened_at = models.DateTimeField(_("opened at"), auto_now_add=True)
-    closes_at = models.DateTimeField(
-        _("closes at"),
-        help_text=_(
-            "Members answer until then; the results are published after it. It can be moved until it has "
-            "passed, never after."
-        ),
-    )
-
-    class Meta:
-        verbose_name = _("evaluation survey")
-        verbose_name_plural = _("evaluation surveys")
-        ordering = ["-opened_at"]
-
-    def __str__(self) -> str:
-        return str(self.mandate)
-
-
-class EvaluationParticipation(models.Model):
-    """That a member answered the survey, never what: answers are stored apart, without a person."""
-
-    mandate = models.ForeignKey(Mandate, on_delete=models.CASCADE, related_name="evaluation_participations")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-
-    class Meta:
-        verbose_name = _("evaluation participation")
-        verbose_name_plural = _("evaluation participations")
-        constraints = [models.UniqueConstraint(fields=["mandate", "user"], name="one_evaluation_per_member")]
-
-    def __str__(self) -> str:
-        return f"{self.user} / {self.mandate}"
-
-
-class EvaluationAnswer(models.Model):
-    """One anonymous answer: the five statements on 1–5, and a free text. No person, no time of day."""
-
-    SCORE = [MinValueValidator(1), MaxValueValidator(5)]
-
-    mandate = models.ForeignKey(Mandate, on_delete=models.CASCADE, related_name="evaluation_answers")
-    learned = models.PositiveSmallIntegerField(_("I learned about the problem"), validators=SCORE)
-    ideas_used = models.PositiveSmallIntegerField(_("I contributed ideas that were used"), validators=SCORE)
-    politicians_listened = models.PositiveSmallIntegerField(_("The politicians listened"), validators=SCORE)
-    would_again = models.PositiveSmallIntegerField(_("I would take part again"), validators=SCORE)
-    more_interested = models.PositiveSmallIntegerField(
-        _("I am more interested in local politics"), validators=SCORE
-    )
-    free_text = models.TextField(_("anything else"), blank=True)
-    answered_on = models.DateField(_("answered on"))
-
-    STATEMENTS = ("learned", "ideas_used", "politicians_listened", "would_again", "more_interested")
-
-    class Meta:
-        verbose_name = _("evaluation answer")
-        verbose_name_plural = _("evaluation answers")
-
-    def __str__(self) -> str:
-        return str(self.answered_on)
+__all__ = [
+    "ActionItem",
+    "Amendment",
+    "CouncilDecision",
+    "Deliverable",
+    "DeliverableVersion",
+    "EvaluationAnswer",
+    "EvaluationParticipation",
+    "EvaluationSurvey",
+    "ImplementationAction",
+    "MeetingAttachment",
+    "MeetingRecord",
+    "ProgressUpdate",
+    "ReviewStep",
+    "SectionComment",
+]

@@ -7,14 +7,15 @@ from collections.abc import Iterable
 from datetime import date
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.core.files import File
 from django.db import transaction
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 import deliberation.rules_records  # noqa: F401  (registers the permissions used below)
 from committees.models import Meeting, Membership
+from committees.services import meeting_mark_held
 from deliberation.models import ActionItem, MeetingAttachment, MeetingRecord
 from notifications.services import notification_schedule
 from pages.cache import public_pages_changed
@@ -26,6 +27,25 @@ SUMMARY_PUBLISHED = "summary_published"
 def _check_may_record(by, meeting: Meeting) -> None:
     if not by.has_perm(RECORD_MEETING, meeting):
         raise PermissionDenied(_("Only the committee's facilitators and council staff keep the record."))
+
+
+def recording_refused(meeting: Meeting) -> ValidationError | None:
+    """Why the meeting cannot have a record yet (or at all): a record is of a meeting that took place."""
+    if meeting.state == Meeting.State.CANCELLED:
+        return ValidationError(_("The meeting was cancelled: there is nothing to record."), code="cancelled")
+    if meeting.starts_at > timezone.now():
+        start = formats.date_format(timezone.localtime(meeting.starts_at), "DATETIME_FORMAT")
+        return ValidationError(
+            _("The meeting has not started yet. Its record can be written from %(start)s.")
+            % {"start": start},
+            code="not_started",
+        )
+    return None
+
+
+def _check_recordable(meeting: Meeting) -> None:
+    if (refused := recording_refused(meeting)) is not None:
+        raise ValidationError({NON_FIELD_ERRORS: [refused]})
 
 
 def _committee_memberships(meeting: Meeting):
@@ -43,8 +63,10 @@ def record_save(
     ideas: str,
     summary: str,
 ) -> MeetingRecord:
-    """Create or update the meeting's record. Only members of this committee can be marked present."""
+    """Create or update the meeting's record, which marks it held. Only once it has started, and only
+    members of this committee can be marked present."""
     _check_may_record(by, meeting)
+    _check_recordable(meeting)
     present_ids = {int(pk) for pk in present_ids}
     known = set(_committee_memberships(meeting).filter(pk__in=present_ids).values_list("pk", flat=True))
     if present_ids - known:
@@ -61,6 +83,7 @@ def record_save(
     record.full_clean()
     record.save()
     record.present.set(known)
+    meeting_mark_held(meeting=meeting, by=by)
     return record
 
 
@@ -71,6 +94,7 @@ def summary_publish(*, meeting: Meeting, by) -> MeetingRecord:
     Publishing an already published summary changes nothing and tells no one again.
     """
     _check_may_record(by, meeting)
+    _check_recordable(meeting)
     record = MeetingRecord.objects.filter(meeting=meeting).first()
     if record is None or not record.summary.strip():
         raise ValidationError({"summary": _("Write the decision summary before publishing it.")})

@@ -4,12 +4,14 @@ City Council's decision; and what makes the deliverable public."""
 from __future__ import annotations
 
 import copy
+from dataclasses import dataclass
 from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 import deliberation.rules_deliverables  # noqa: F401 - registers the permissions checked here
 from committees.models import Follower
@@ -17,6 +19,7 @@ from committees.services import mandate_move
 from deliberation.deliverables import active_members
 from deliberation.evaluation import evaluation_invite
 from deliberation.models import Amendment, CouncilDecision, Deliverable, DeliverableVersion, ReviewStep
+from deliberation.passages import PassageError, as_markdown, block_span, locate, paragraphs
 from mandates.models import Mandate, ReceivingBody
 from notifications.services import notification_schedule
 
@@ -121,6 +124,40 @@ def submitted_section(deliverable: Deliverable, section_key: str) -> dict | None
     return None
 
 
+@dataclass(frozen=True)
+class Selection:
+    """Words selected on the rendered section: offsets into its shown text, as the browser counted them."""
+
+    start: int
+    end: int
+    text: str
+
+
+PASSAGE_REFUSED = _lazy(
+    "That passage could not be found in the section as it was submitted. Select it again, or pick its "
+    "paragraph instead."
+)
+
+
+def _passage(body: str, *, selection: Selection | None, paragraph: int | None, original_text: str):
+    """(source span, the words as shown) of what the amendment replaces; the whole body by default."""
+    try:
+        if selection is not None:
+            span = locate(body, start=selection.start, end=selection.end, quoted=selection.text)
+        elif paragraph is not None:
+            span = block_span(body, paragraph)
+        elif original_text:
+            start = body.find(original_text)
+            if start < 0:
+                raise PassageError("not in the section")
+            span = (start, start + len(original_text))
+        else:
+            return (0, len(body)), ""
+    except PassageError:
+        raise ValidationError({"passage": PASSAGE_REFUSED}, code="not_in_section") from None
+    return span, " ".join(paragraphs(body[span[0] : span[1]])) or body[span[0] : span[1]]
+
+
 @transaction.atomic
 def amendment_propose(
     *,
@@ -129,11 +166,15 @@ def amendment_propose(
     proposed_text: str,
     reason: str,
     by,
+    selection: Selection | None = None,
+    paragraph: int | None = None,
     original_text: str = "",
 ) -> Amendment:
-    """A politician proposes new text for a section of the submitted version.
+    """A politician proposes new wording for a section of the submitted version.
 
-    The original text is the section's whole body, or, if `original_text` is given, a passage of it.
+    What it replaces is the words they selected on the rendered section, one of its paragraphs (from 0),
+    a passage of its Markdown (`original_text`, for data written by code), or else the whole section.
+    The proposed text is plain words: it is put into the Markdown as typed (agreed_sections).
     """
     if not by.has_perm("deliberation.propose_amendment", deliverable):
         raise PermissionDenied
@@ -143,15 +184,16 @@ def amendment_propose(
         raise ValidationError(
             {"section_key": _("Choose a section of the submitted text.")}, code="no_section"
         )
-    if original_text and original_text not in section["body"]:
-        raise ValidationError(
-            {"original_text": _("The passage must be copied exactly from the section.")},
-            code="not_in_section",
-        )
+    body = section["body"]
+    (start, end), shown_words = _passage(
+        body, selection=selection, paragraph=paragraph, original_text=original_text
+    )
     amendment = Amendment(
         deliverable=deliverable,
         section_key=section_key,
-        original_text=original_text or section["body"],
+        original_text=body[start:end],
+        source_start=start,
+        passage=shown_words if (start, end) != (0, len(body)) else "",
         proposed_text=proposed_text,
         reason=reason,
         proposed_by=by,
@@ -190,27 +232,44 @@ def current_amendments(deliverable: Deliverable):
     return amendments
 
 
+def _span_of(amendment: Amendment, body: str) -> tuple[int, int] | None:
+    """Where the amendment's original text is in the submitted body: at its recorded start, else the
+    whole body, else its first occurrence; None when it is not there."""
+    original = amendment.original_text
+    start = amendment.source_start
+    if start is not None and body[start : start + len(original)] == original:
+        return start, start + len(original)
+    if body == original:
+        return 0, len(body)
+    found = body.find(original) if original else -1
+    return (found, found + len(original)) if found >= 0 else None
+
+
 def agreed_sections(deliverable: Deliverable) -> list[dict]:
     """The submitted version's sections with every accepted amendment of this submission applied.
 
-    An amendment replaces its original text within the section's body: the whole body when they are
-    equal, else the first occurrence of the original text as a passage. Amendments apply in the order
-    they were proposed; one whose original text is no longer in the body (an earlier accepted amendment
-    rewrote it) is not applied, so staff see it missing from the agreed text rather than a guess.
+    Each amendment replaces its passage of the submitted body with the proposed words (as typed: Markdown's
+    marks in them are escaped). Amendments count in the order they were proposed; one whose passage
+    overlaps an earlier accepted one's is not applied, so staff see it missing from the agreed text
+    rather than a guess.
     """
     version = deliverable.submitted_version
     if version is None:
         return []
     sections = copy.deepcopy(version.sections)
-    by_key = {s["key"]: s for s in sections}
+    accepted: dict[str, list[tuple[int, int, str]]] = {}
     for amendment in current_amendments(deliverable).filter(state=Amendment.State.ACCEPTED):
-        section = by_key.get(amendment.section_key)
-        if section is None:
+        section = next((s for s in sections if s["key"] == amendment.section_key), None)
+        span = _span_of(amendment, section["body"]) if section else None
+        taken = accepted.setdefault(amendment.section_key, [])
+        if span is None or any(span[0] < end and start < span[1] for start, end, _words in taken):
             continue
-        if section["body"] == amendment.original_text:
-            section["body"] = amendment.proposed_text
-        elif amendment.original_text and amendment.original_text in section["body"]:
-            section["body"] = section["body"].replace(amendment.original_text, amendment.proposed_text, 1)
+        taken.append((*span, as_markdown(amendment.proposed_text)))
+    for section in sections:
+        body = section["body"]
+        for start, end, words in sorted(accepted.get(section["key"], []), reverse=True):
+            body = body[:start] + words + body[end:]
+        section["body"] = body
     return sections
 
 

@@ -8,6 +8,7 @@ from deliberation import views_members as views
 
 urlpatterns = [
     path("my/committees/", views.my_committees, name="my_committees"),
+    path("my/committees/<slug:slug>/name/", views.member_naming, name="member_naming"),
     path("my/committees/<slug:slug>/meetings/<int:number>/", views.meeting, name="meeting"),
     path("my/committees/<slug:slug>/documents/<int:pk>/", views.member_document, name="member_document"),
     path("my/calendar/", views.calendar_settings, name="calendar_settings"),

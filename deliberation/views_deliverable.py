@@ -16,7 +16,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_POST
 
 import deliberation.rules_deliverables  # noqa: F401 - registers the permissions
 from committees.models import TaskCommittee
@@ -26,17 +26,19 @@ from deliberation.deliverables import (
     deliverable_submit,
     latest_version,
     version_diff,
-    version_save,
 )
+from deliberation.form_errors import add_service_errors
+from deliberation.forms_amendment import AmendmentForm
 from deliberation.markdown import render_markdown
 from deliberation.models import Deliverable, DeliverableVersion
 from deliberation.review import agreed_sections, amendment_propose, current_amendments, public_version
+from mandates.models import PoliticalBody
 
 READ = "deliberation.read_deliverable"
 INTERNALS = "deliberation.read_deliverable_internals"
 
 
-def _committee_for(request: HttpRequest, slug: str, perm: str = READ) -> TaskCommittee:
+def committee_for(request: HttpRequest, slug: str, perm: str = READ) -> TaskCommittee:
     """The committee with its deliverable (created on first sight by a reader), or 404."""
     committee = get_object_or_404(TaskCommittee.objects.select_related("mandate"), mandate__slug=slug)
     if not request.user.has_perm(perm, committee):
@@ -67,30 +69,8 @@ class CommentForm(forms.Form):
     )
 
 
-class AmendmentForm(forms.Form):
-    section_key = forms.ChoiceField(
-        label=gettext_lazy("Section"), widget=forms.Select(attrs={"class": "form-select"})
-    )
-    original_text = forms.CharField(
-        label=gettext_lazy("Passage to replace"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3, "class": "form-control"}),
-        help_text=gettext_lazy("Copy it exactly from the section. Leave empty to replace the whole section."),
-    )
-    proposed_text = forms.CharField(
-        label=gettext_lazy("Proposed text"), widget=forms.Textarea(attrs={"rows": 5, "class": "form-control"})
-    )
-    reason = forms.CharField(
-        label=gettext_lazy("Reason"), widget=forms.Textarea(attrs={"rows": 3, "class": "form-control"})
-    )
-
-    def __init__(self, *args, sections=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["section_key"].choices = [(s["key"], s["heading"]) for s in sections]
-
-
 def deliverable_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    committee = _committee_for(request, slug)
+    committee = committee_for(request, slug)
     internals = request.user.has_perm(INTERNALS, committee)
     deliverable = deliverable_for(committee=committee) if internals else committee.deliverable
     return render(
@@ -123,8 +103,13 @@ def _detail_context(request: HttpRequest, deliverable: Deliverable, internals: b
     steps_by_entry: dict[int, list] = {}
     for step in deliverable.review_steps.all():
         steps_by_entry.setdefault(step.route_entry_id, []).append(step)
+    # The City Council's decision is its handling: its stop on the route shows it, recorded as a step or not.
     route = [
-        {"entry": entry, "steps": steps_by_entry.get(entry.pk, [])}
+        {
+            "entry": entry,
+            "steps": steps_by_entry.get(entry.pk, []),
+            "decision": decision if entry.body.kind == PoliticalBody.Kind.CITY_COUNCIL else None,
+        }
         for entry in committee.mandate.receiving_bodies.select_related("body")
     ]
     can_comment = user.has_perm("deliberation.comment_deliverable", deliverable)
@@ -145,13 +130,15 @@ def _detail_context(request: HttpRequest, deliverable: Deliverable, internals: b
         "amendments": amendments,
         "decision": decision,
         "agreed": _rendered(agreed),
-        "agreed_diff": version_diff(base, agreed) if agreed else [],
+        "agreed_diff": version_diff(base, agreed, shown=True) if agreed else [],
         "can_edit": user.has_perm("deliberation.edit_deliverable", deliverable),
         "can_comment": can_comment,
         "comment_form": CommentForm() if can_comment else None,
         "can_submit": shown is not None and user.has_perm("deliberation.submit_deliverable", deliverable),
         "amendment_form": extra.pop("amendment_form", None)
         or (AmendmentForm(sections=submitted.sections) if can_amend else None),
+        # Words selected in the shown text can be amended when it is the submitted text.
+        "amendable": can_amend and shown is not None and shown.pk == submitted.pk,
         **extra,
     }
 
@@ -159,7 +146,7 @@ def _detail_context(request: HttpRequest, deliverable: Deliverable, internals: b
 @login_required
 @require_POST
 def comment(request: HttpRequest, slug: str) -> HttpResponse:
-    committee = _committee_for(request, slug, INTERNALS)
+    committee = committee_for(request, slug, INTERNALS)
     deliverable = deliverable_for(committee=committee)
     form = CommentForm(request.POST)
     if form.is_valid():
@@ -187,7 +174,7 @@ def comment(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_POST
 def submit(request: HttpRequest, slug: str) -> HttpResponse:
-    committee = _committee_for(request, slug, INTERNALS)
+    committee = committee_for(request, slug, INTERNALS)
     try:
         deliverable_submit(deliverable=deliverable_for(committee=committee), by=request.user)
     except ValidationError as error:
@@ -203,104 +190,22 @@ def submit(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_POST
 def amend(request: HttpRequest, slug: str) -> HttpResponse:
-    committee = _committee_for(request, slug, "deliberation.read_submitted_deliverable")
+    committee = committee_for(request, slug, "deliberation.read_submitted_deliverable")
     deliverable = deliverable_for(committee=committee)
     if deliverable.submitted_version is None:
         raise Http404
     form = AmendmentForm(request.POST, sections=deliverable.submitted_version.sections)
     if form.is_valid():
         try:
-            amendment_propose(deliverable=deliverable, by=request.user, **form.cleaned_data)
+            amendment_propose(deliverable=deliverable, by=request.user, **form.service_arguments())
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Your amendment has been proposed."))
             return redirect(reverse("deliberation:deliverable", args=[slug]) + "#amendments")
     internals = request.user.has_perm(INTERNALS, committee)
     context = _detail_context(request, deliverable, internals, amendment_form=form)
     return render(request, "deliberation/deliverable/detail.html", context, status=400)
-
-
-# --- Editing.
-
-
-class TitleForm(forms.Form):
-    title = forms.CharField(label=gettext_lazy("Title"), max_length=300)
-
-
-class SectionForm(forms.Form):
-    key = forms.CharField(widget=forms.HiddenInput, required=False)
-    heading = forms.CharField(
-        label=gettext_lazy("Heading"), max_length=200, widget=forms.TextInput(attrs={"class": "form-control"})
-    )
-    body = forms.CharField(
-        label=gettext_lazy("Text"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 8, "class": "form-control"}),
-        help_text=gettext_lazy("Markdown: *emphasis*, **strong**, lists with - and links."),
-    )
-
-
-class BaseSectionFormSet(forms.BaseFormSet):
-    ordering_widget = forms.NumberInput
-
-    def add_fields(self, form, index):
-        super().add_fields(form, index)
-        form.fields["ORDER"].label = _("Position")
-        form.fields["ORDER"].widget.attrs["class"] = "form-control"
-        form.fields["DELETE"].widget.attrs["class"] = "form-check-input"
-        form.fields["DELETE"].label = _("Remove this section")
-
-
-SectionFormSet = forms.formset_factory(
-    SectionForm, formset=BaseSectionFormSet, extra=1, can_order=True, can_delete=True
-)
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def deliverable_edit(request: HttpRequest, slug: str) -> HttpResponse:
-    committee = _committee_for(request, slug, INTERNALS)
-    deliverable = deliverable_for(committee=committee)
-    if not request.user.has_perm("deliberation.edit_deliverable", deliverable):
-        messages.info(
-            request, _("The deliverable can be edited only by its committee's members while it is drafted.")
-        )
-        return redirect("deliberation:deliverable", slug=slug)
-    current = latest_version(deliverable)
-    if request.method == "POST":
-        title_form = TitleForm(request.POST)
-        formset = SectionFormSet(request.POST, prefix="sections")
-        if title_form.is_valid() and formset.is_valid():
-            sections = [f.cleaned_data for f in formset.ordered_forms]
-            try:
-                version = version_save(
-                    deliverable=deliverable,
-                    by=request.user,
-                    title=title_form.cleaned_data["title"],
-                    sections=sections,
-                )
-            except ValidationError as error:
-                for text in _messages_of(error):
-                    messages.error(request, text)
-            else:
-                messages.success(request, _("Saved as version %(number)s.") % {"number": version.number})
-                return redirect("deliberation:deliverable", slug=slug)
-    else:
-        title_form = TitleForm(initial={"title": current.title if current else committee.mandate.title})
-        initial = [{**s, "ORDER": n} for n, s in enumerate(current.sections if current else [], start=1)]
-        formset = SectionFormSet(initial=initial, prefix="sections")
-    return render(
-        request,
-        "deliberation/deliverable/edit.html",
-        {
-            "committee": committee,
-            "deliverable": deliverable,
-            "version": current,
-            "title_form": title_form,
-            "formset": formset,
-        },
-    )
 
 
 # --- Comparing versions.
@@ -315,7 +220,7 @@ def _version_number(value: str | None) -> int | None:
 
 @login_required
 def deliverable_diff(request: HttpRequest, slug: str) -> HttpResponse:
-    committee = _committee_for(request, slug, INTERNALS)
+    committee = committee_for(request, slug, INTERNALS)
     deliverable = deliverable_for(committee=committee)
     versions = {v.number: v for v in DeliverableVersion.objects.filter(deliverable=deliverable)}
     numbers = sorted(versions)

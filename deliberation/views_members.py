@@ -39,6 +39,8 @@ from committees.meetings import (
 )
 from committees.models import CalendarFeed, Meeting, Membership
 from committees.rules import seat_of
+from committees.selectors import in_committee_order
+from committees.services import membership_choose_naming
 from deliberation.models import MeetingRecord
 from mandates.documents import pdf_download
 from mandates.models import MandateDocument
@@ -47,7 +49,9 @@ from mandates.models import MandateDocument
 
 
 class RescheduleForm(forms.Form):
-    day = forms.DateField(label=gettext_lazy("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    day = forms.DateField(
+        label=gettext_lazy("Date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
     starts = forms.TimeField(label=gettext_lazy("Starts"), widget=forms.TimeInput(attrs={"type": "time"}))
     ends = forms.TimeField(label=gettext_lazy("Ends"), widget=forms.TimeInput(attrs={"type": "time"}))
     place = forms.CharField(label=gettext_lazy("Place"), max_length=200, required=False)
@@ -138,6 +142,7 @@ def _published_summary(meeting: Meeting) -> MeetingRecord | None:
 @dataclass
 class CommitteeOverview:
     membership: Membership
+    members: list[Membership]
     meetings: list[Meeting]
     next_meeting: Meeting | None
     summaries: list[tuple[Meeting, MeetingRecord]] = field(default_factory=list)
@@ -157,6 +162,11 @@ def _overviews(user) -> list[CommitteeOverview]:
         .prefetch_related(
             Prefetch("committee__meetings", queryset=meetings, to_attr="plan"),
             Prefetch("committee__mandate__documents", to_attr="all_documents"),
+            Prefetch(
+                "committee__memberships",
+                queryset=Membership.objects.filter(left_on__isnull=True).select_related("user", "profile"),
+                to_attr="current_members",
+            ),
         )
         .order_by("committee__name", "pk")
     )
@@ -173,6 +183,7 @@ def _overviews(user) -> list[CommitteeOverview]:
         overviews.append(
             CommitteeOverview(
                 membership=membership,
+                members=in_committee_order(membership.committee.current_members),
                 meetings=plan,
                 next_meeting=upcoming[0] if upcoming else None,
                 summaries=summaries,
@@ -193,6 +204,27 @@ def _has_record(meeting: Meeting) -> bool:
 @login_required
 def my_committees(request: HttpRequest) -> HttpResponse:
     return render(request, "deliberation/members/my_committees.html", {"overviews": _overviews(request.user)})
+
+
+@login_required
+@require_POST
+def member_naming(request: HttpRequest, slug: str) -> HttpResponse:
+    """A citizen member chooses whether the committee's public page names them; anyone else gets 404."""
+    membership = Membership.objects.filter(
+        committee__mandate__slug=slug, user=request.user, left_on__isnull=True, role=Membership.Role.CITIZEN
+    ).first()
+    if membership is None:
+        raise Http404("No such membership.")
+    choice = request.POST.get("show_name")
+    if choice not in ("yes", "no"):
+        messages.error(request, _("Choose whether your name is shown."))
+    else:
+        membership_choose_naming(membership=membership, by=request.user, shown=choice == "yes")
+        if choice == "yes":
+            messages.success(request, _("The committee's public page now shows your name."))
+        else:
+            messages.success(request, _("The committee's public page no longer shows your name."))
+    return redirect(reverse("deliberation:my_committees") + f"#committee-{membership.committee_id}")
 
 
 # --- one meeting -------------------------------------------------------------------------------

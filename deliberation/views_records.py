@@ -21,12 +21,14 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 import deliberation.rules_records  # noqa: F401  (registers the permissions used below)
 from committees.models import Meeting, Membership
+from deliberation.form_errors import add_service_errors
 from deliberation.models import ActionItem, MeetingAttachment, MeetingRecord
 from deliberation.records import (
     action_item_add,
     action_item_set_done,
     attachment_add,
     record_save,
+    recording_refused,
     summary_publish,
 )
 from mandates.documents import pdf_download
@@ -144,15 +146,6 @@ class AttachmentForm(forms.Form):
         super().__init__(*args, prefix="attachment", **kwargs)
 
 
-def _add_errors(form: forms.Form, error: ValidationError) -> None:
-    """Put a service's errors on the form; errors about fields the form lacks go on top."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
-
-
 # --- The page.
 
 
@@ -172,6 +165,7 @@ def _page(
         "mandate": meeting.committee.mandate,
         "record": record,
         "can_edit": can_edit,
+        "not_yet": recording_refused(meeting) if can_edit and not record.pk else None,
         "action_items": list(meeting.action_items.select_related("owner__user")),
         "attachments": list(meeting.attachments.order_by("uploaded_at", "pk")),
     }
@@ -221,7 +215,7 @@ def record(request: HttpRequest, slug: str, number: int) -> HttpResponse:
                 if publish:
                     summary_publish(meeting=meeting, by=request.user)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             if publish and not already_published:
                 messages.success(request, _("The decision summary is published and the members are told."))
@@ -246,7 +240,7 @@ def action_item_create(request: HttpRequest, slug: str, number: int) -> HttpResp
                 due_on=data["due_on"],
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The action item is added."))
             return redirect("deliberation:record", slug=slug, number=number)
@@ -283,7 +277,7 @@ def attachment_create(request: HttpRequest, slug: str, number: int) -> HttpRespo
                 file=form.cleaned_data["file"],
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The attachment is added."))
             return redirect("deliberation:record", slug=slug, number=number)

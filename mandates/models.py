@@ -132,7 +132,9 @@ class Mandate(models.Model):
 class MandateTask(models.Model):
     """One of the concrete tasks: "the committee shall propose …"."""
 
-    mandate = models.ForeignKey(Mandate, on_delete=models.CASCADE, related_name="tasks")
+    mandate = models.ForeignKey(
+        Mandate, on_delete=models.CASCADE, related_name="tasks", verbose_name=_("mandate")
+    )
     text = models.TextField(_("task"))
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
@@ -148,7 +150,9 @@ class MandateTask(models.Model):
 class ReceivingBody(models.Model):
     """The route the delivery travels: standing committees in order, then the City Council."""
 
-    mandate = models.ForeignKey(Mandate, on_delete=models.CASCADE, related_name="receiving_bodies")
+    mandate = models.ForeignKey(
+        Mandate, on_delete=models.CASCADE, related_name="receiving_bodies", verbose_name=_("mandate")
+    )
     body = models.ForeignKey(PoliticalBody, on_delete=models.PROTECT, verbose_name=_("political body"))
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
@@ -171,7 +175,9 @@ class ReceivingBody(models.Model):
 class CompetenceProfile(models.Model):
     """A kind of citizen voice the Council wants in the committee, with a number of seats."""
 
-    mandate = models.ForeignKey(Mandate, on_delete=models.CASCADE, related_name="profiles")
+    mandate = models.ForeignKey(
+        Mandate, on_delete=models.CASCADE, related_name="profiles", verbose_name=_("mandate")
+    )
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"), blank=True)
     seats = models.PositiveSmallIntegerField(_("seats"), default=1, validators=[MinValueValidator(1)])
@@ -199,7 +205,9 @@ class CompetenceProfile(models.Model):
 
 
 class MandateDocument(models.Model):
-    mandate = models.ForeignKey(Mandate, on_delete=models.CASCADE, related_name="documents")
+    mandate = models.ForeignKey(
+        Mandate, on_delete=models.CASCADE, related_name="documents", verbose_name=_("mandate")
+    )
     title = models.CharField(_("title"), max_length=200)
     file = models.FileField(
         _("PDF file"),
@@ -223,7 +231,9 @@ class MandateDocument(models.Model):
 class MandateTransition(models.Model):
     """Every move of a mandate's state: who, when, from, to, and why."""
 
-    mandate = models.ForeignKey(Mandate, on_delete=models.CASCADE, related_name="transitions")
+    mandate = models.ForeignKey(
+        Mandate, on_delete=models.CASCADE, related_name="transitions", verbose_name=_("mandate")
+    )
     from_state = models.CharField(_("from"), max_length=16, choices=Mandate.State)
     to_state = models.CharField(_("to"), max_length=16, choices=Mandate.State)
     by = models.ForeignKey(

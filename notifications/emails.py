@@ -42,6 +42,16 @@ def _render_plain(name: str, context: dict) -> str:
     return get_template(name).template.render(Context(context, autoescape=False))
 
 
+def possessive(name: str, language: str) -> str:
+    """The genitive of a name: "Gentofte Kommunes" in Danish, "Gentofte Kommune's" in English.
+
+    Danish adds -s, or an apostrophe after s, x or z; English adds 's, or an apostrophe after s."""
+    ends_in_s = name[-1:].lower() in ("s", "x", "z") if language == "da" else name[-1:].lower() == "s"
+    if ends_in_s:
+        return f"{name}'"
+    return f"{name}s" if language == "da" else f"{name}'s"
+
+
 def render_message(notification: Notification) -> EmailMultiAlternatives:
     recipient = notification.recipient
     context = {
@@ -49,6 +59,7 @@ def render_message(notification: Notification) -> EmailMultiAlternatives:
         "recipient": recipient,
         "site_url": settings.SITE_URL,
         "municipality_name": settings.MUNICIPALITY_NAME,
+        "municipality_possessive": possessive(settings.MUNICIPALITY_NAME, notification.language),
         "language": notification.language,
     }
     prefix = f"emails/{notification.kind}"

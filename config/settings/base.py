@@ -89,6 +89,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "pages.context_processors.site",
             ],
+            # `datetime_attr` (whole seconds) for <time datetime>, in every template without {% load %}.
+            "builtins": ["pages.templatetags.machine_time"],
         },
     },
 ]
@@ -100,6 +102,13 @@ DATABASES["default"]["ATOMIC_REQUESTS"] = False
 # Keep connections for a minute instead of opening one per request.
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The web, the worker and the beat all write to one file. A deferred transaction that read first is
+    # refused at once ("database is locked") when another process holds the write lock; an IMMEDIATE one
+    # takes the lock when it begins and waits up to `timeout` seconds for it.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"transaction_mode": "IMMEDIATE", "timeout": env.int("SQLITE_BUSY_TIMEOUT_SECONDS", default=20)}
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # When set, Redis is the Celery broker and the cache (also for allauth's rate limits).

@@ -56,7 +56,9 @@ class Application(models.Model):
         AGE_50_64 = "50_64", _("50–64")
         AGE_65_PLUS = "65_plus", _("65 or older")
 
-    call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="applications")
+    call = models.ForeignKey(
+        Call, on_delete=models.CASCADE, related_name="applications", verbose_name=_("call")
+    )
     applicant = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -123,8 +125,15 @@ class Application(models.Model):
 class ApplicationChoice(models.Model):
     """A profile the applicant applies for, with their preference rank (1 = most wanted)."""
 
-    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="choices")
-    profile = models.ForeignKey(CompetenceProfile, on_delete=models.CASCADE, related_name="choices")
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="choices", verbose_name=_("application")
+    )
+    profile = models.ForeignKey(
+        CompetenceProfile,
+        on_delete=models.CASCADE,
+        related_name="choices",
+        verbose_name=_("competence profile"),
+    )
     rank = models.PositiveSmallIntegerField(
         _("preference"), validators=[MinValueValidator(1), MaxValueValidator(3)]
     )
@@ -159,10 +168,14 @@ class ApplicationEvent(models.Model):
         EXPIRED = "expired", _("The invitation expired")
         ANONYMISED = "anonymised", _("Personal data anonymised")
 
-    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="events")
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="events", verbose_name=_("application")
+    )
     kind = models.CharField(_("what"), max_length=16, choices=Kind)
     at = models.DateTimeField(_("when"), default=timezone.now)
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("by")
+    )
 
     class Meta:
         verbose_name = _("application event")
@@ -176,9 +189,21 @@ class ApplicationEvent(models.Model):
 class Rating(models.Model):
     """One politician's view of how well an applicant fits a profile, with a note only they see."""
 
-    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="ratings")
-    profile = models.ForeignKey(CompetenceProfile, on_delete=models.CASCADE, related_name="ratings")
-    politician = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="ratings")
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="ratings", verbose_name=_("application")
+    )
+    profile = models.ForeignKey(
+        CompetenceProfile,
+        on_delete=models.CASCADE,
+        related_name="ratings",
+        verbose_name=_("competence profile"),
+    )
+    politician = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="ratings",
+        verbose_name=_("politician"),
+    )
     score = models.PositiveSmallIntegerField(
         _("fit (1–5)"), validators=[MinValueValidator(1), MaxValueValidator(5)]
     )

@@ -36,7 +36,9 @@ class Call(models.Model):
         POSTAL_CODES = "postal_codes", _("Lives in one of the postal codes below")
         ANYONE = "anyone", _("Anyone may apply")
 
-    mandate = models.ForeignKey(Mandate, on_delete=models.CASCADE, related_name="calls")
+    mandate = models.ForeignKey(
+        Mandate, on_delete=models.CASCADE, related_name="calls", verbose_name=_("mandate")
+    )
     eligibility = models.CharField(
         _("who may apply"),
         max_length=24,

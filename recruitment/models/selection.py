@@ -18,8 +18,12 @@ from recruitment.models.calls import Call
 class Selection(models.Model):
     """The politicians' confirmed choice for a call: one per call, whoever clicks first."""
 
-    call = models.OneToOneField(Call, on_delete=models.CASCADE, related_name="selection")
-    confirmed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    call = models.OneToOneField(
+        Call, on_delete=models.CASCADE, related_name="selection", verbose_name=_("call")
+    )
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("confirmed by")
+    )
     confirmed_at = models.DateTimeField(_("confirmed at"), default=timezone.now)
     rationale = models.TextField(_("rationale"))
     engine_version = models.CharField(_("engine version"), max_length=40, blank=True)
@@ -47,9 +51,18 @@ class Placement(models.Model):
         SEAT = "seat", _("Seat")
         RESERVE = "reserve", _("Reserve")
 
-    selection = models.ForeignKey(Selection, on_delete=models.CASCADE, related_name="placements")
-    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="placements")
-    profile = models.ForeignKey(CompetenceProfile, on_delete=models.CASCADE, related_name="placements")
+    selection = models.ForeignKey(
+        Selection, on_delete=models.CASCADE, related_name="placements", verbose_name=_("selection")
+    )
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="placements", verbose_name=_("application")
+    )
+    profile = models.ForeignKey(
+        CompetenceProfile,
+        on_delete=models.CASCADE,
+        related_name="placements",
+        verbose_name=_("competence profile"),
+    )
     kind = models.CharField(_("kind"), max_length=8, choices=Kind)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
@@ -74,8 +87,15 @@ class Invitation(models.Model):
         DECLINED = "declined", _("Declined")
         EXPIRED = "expired", _("Expired")
 
-    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="invitations")
-    profile = models.ForeignKey(CompetenceProfile, on_delete=models.CASCADE, related_name="invitations")
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="invitations", verbose_name=_("application")
+    )
+    profile = models.ForeignKey(
+        CompetenceProfile,
+        on_delete=models.CASCADE,
+        related_name="invitations",
+        verbose_name=_("competence profile"),
+    )
     state = models.CharField(_("state"), max_length=16, choices=State, default=State.PENDING)
     sent_at = models.DateTimeField(_("sent at"), default=timezone.now)
     answer_by = models.DateTimeField(_("answer by"))
@@ -101,8 +121,10 @@ class Invitation(models.Model):
 class ExportLog(models.Model):
     """Every export of applicants' personal data: who, when, what."""
 
-    call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="exports")
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="exports", verbose_name=_("call"))
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("by")
+    )
     at = models.DateTimeField(_("at"), auto_now_add=True)
     rows = models.PositiveIntegerField(_("rows"))
     what = models.CharField(_("what"), max_length=100)
@@ -128,17 +150,31 @@ class SeatDecision(models.Model):
         LEAVE_EMPTY = "leave_empty", _("Left the seat empty")
         START = "start", _("Started the committee")
 
-    call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="seat_decisions")
+    call = models.ForeignKey(
+        Call, on_delete=models.CASCADE, related_name="seat_decisions", verbose_name=_("call")
+    )
     kind = models.CharField(_("decision"), max_length=16, choices=Kind)
     profile = models.ForeignKey(
-        CompetenceProfile, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+        CompetenceProfile,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("competence profile"),
     )
     application = models.ForeignKey(
-        Application, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+        Application,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("application"),
     )
     rules = models.JSONField(_("balance rules broken"), default=list, blank=True)
     reason = models.TextField(_("reason"), validators=[MaxLengthValidator(2000)])
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("by")
+    )
     at = models.DateTimeField(_("at"), default=timezone.now)
 
     class Meta:

@@ -71,6 +71,7 @@ MATRIX: list[tuple[str, str, tuple]] = [
     ("recruitment:committee_start",       "call",              (LOGIN, 405,   405,   405,   405,   405,   405,   405,   SECOND,  405)),  # POST only
     # --- Members' pages: committee meetings are not public.
     ("deliberation:my_committees",        "",                  (LOGIN, 200,   200,   200,   200,   200,   200,   200,   SECOND,  200)),  # own list
+    ("deliberation:member_naming",        "slug",              (LOGIN, 405,   405,   405,   405,   405,   405,   405,   SECOND,  405)),  # POST only, the member's own choice
     ("deliberation:meeting",              "slug meeting",      (LOGIN, 404,   404,   404,   200,   404,   200,   200,   SECOND,  404)),  # members + staff
     ("deliberation:member_document",      "slug doc",          (LOGIN, 404,   404,   404,   200,   404,   200,   200,   SECOND,  404)),  # internal document: members + staff
     ("deliberation:calendar_settings",    "",                  (LOGIN, 200,   200,   200,   200,   200,   200,   200,   SECOND,  200)),  # own calendar address

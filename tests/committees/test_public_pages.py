@@ -187,8 +187,9 @@ def test_the_committee_page_shows_the_mandate_in_full(client, youth_policy):
 
 def test_the_committee_page_lists_the_competence_profiles_with_their_seats(client, youth_policy):
     html = page(client, youth_policy)
-    assert re.search(r'<th scope="row">En elev i udskolingen</th>.*?<td class="text-end">2</td>', html, re.S)
-    assert re.search(r'<th scope="row">En forælder til en ung</th>.*?<td class="text-end">3</td>', html, re.S)
+    seats = r'.*?<td class="text-end"[^>]*>{}</td>'
+    assert re.search(r'<th scope="row">En elev i udskolingen</th>' + seats.format(2), html, re.S)
+    assert re.search(r'<th scope="row">En forælder til en ung</th>' + seats.format(3), html, re.S)
 
 
 def test_the_committee_page_shows_the_meeting_plan_but_never_an_agenda(client, youth_policy):
@@ -204,9 +205,9 @@ def test_politicians_and_facilitators_are_named_with_role_and_position(client, y
     in_english(client)
     html = page(client, youth_policy)
     members = re.search(r'id="members-heading".*?</section>', html, re.S).group(0)
-    assert re.search(r"Anne Holm</th>\s*<td>Politician</td>\s*<td>Chair</td>", members)
-    assert re.search(r"Bo Berg</th>\s*<td>Politician</td>\s*<td>Vice-chair</td>", members)
-    assert re.search(r"Frida Madsen</th>\s*<td>Facilitator</td>", members)
+    assert re.search(r"Anne Holm</th>\s*<td[^>]*>Politician</td>\s*<td[^>]*>Chair</td>", members)
+    assert re.search(r"Bo Berg</th>\s*<td[^>]*>Politician</td>\s*<td[^>]*>Vice-chair</td>", members)
+    assert re.search(r"Frida Madsen</th>\s*<td[^>]*>Facilitator</td>", members)
     # The chair comes first, then the vice-chair.
     assert members.index("Anne Holm") < members.index("Bo Berg") < members.index("Frida Madsen")
 
@@ -214,7 +215,7 @@ def test_politicians_and_facilitators_are_named_with_role_and_position(client, y
 def test_a_citizen_who_agreed_is_named_and_one_who_did_not_is_only_counted(client, youth_policy):
     in_english(client)
     html = page(client, youth_policy)
-    assert re.search(r"Ida Jensen</th>\s*<td>Citizen</td>", html)
+    assert re.search(r"Ida Jensen</th>\s*<td[^>]*>Citizen</td>", html)
     assert "Hemmelige Hans" not in html and "hans@example.dk" not in html
     assert "In addition, 1 citizen who has not chosen to be named here." in html
 

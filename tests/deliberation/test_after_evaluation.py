@@ -204,7 +204,7 @@ def test_the_committee_page_shows_charts_and_tables_from_five_answers_but_no_fre
     assert 'id="evaluation-heading"' in html
     assert html.count('<svg xmlns="http://www.w3.org/2000/svg" class="chart"') == 5
     assert html.count('role="img" aria-label="') == 5
-    assert html.count('<table class="table table-sm">') == 5
+    assert html.count('<table class="table table-sm table-stack">') == 5
     assert "Fortroligt svar" not in html
     assert " style=" not in html[html.index('id="evaluation-heading"') : html.index('id="history-heading"')]
 

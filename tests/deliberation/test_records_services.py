@@ -3,7 +3,7 @@ action items and attachments, and who may write."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -205,3 +205,44 @@ def test_saving_the_record_without_changing_the_summary_keeps_it_published(peopl
     summary_publish(meeting=people.meeting, by=people.facilitator)
     _save(people, summary="Udvalget vil foreslå gratis busser.", ideas="Flere bænke.")
     assert len(published_summaries_of(people.committee)) == 1
+
+
+def test_a_meeting_that_has_not_started_cannot_be_recorded_or_its_summary_published(people):
+    from django.utils import timezone
+
+    from committees.models import Meeting
+
+    Meeting.objects.filter(pk=people.meeting.pk).update(
+        starts_at=timezone.now() + timedelta(hours=1), ends_at=timezone.now() + timedelta(hours=3)
+    )
+    people.meeting.refresh_from_db()
+    with pytest.raises(ValidationError) as error:
+        _save(people, summary="Referat af et møde, der ikke er holdt.")
+    assert error.value.error_dict["__all__"][0].code == "not_started"
+    assert not MeetingRecord.objects.exists()
+    with pytest.raises(ValidationError):
+        summary_publish(meeting=people.meeting, by=people.facilitator)
+    people.meeting.refresh_from_db()
+    assert people.meeting.state == Meeting.State.PLANNED
+
+
+def test_recording_a_meeting_marks_it_held_once_with_an_audit_entry(people):
+    from audit.services import entries_for
+    from committees.models import Meeting
+
+    _save(people, summary="Referat.")
+    _save(people, summary="Referat, rettet.")
+
+    people.meeting.refresh_from_db()
+    assert people.meeting.state == Meeting.State.HELD
+    assert [entry.action for entry in entries_for(people.meeting)] == ["meeting.held"]
+    assert entries_for(people.meeting).get().actor == people.facilitator
+
+
+def test_a_cancelled_meeting_cannot_be_recorded(people):
+    from committees.models import Meeting
+
+    Meeting.objects.filter(pk=people.meeting.pk).update(state=Meeting.State.CANCELLED)
+    people.meeting.refresh_from_db()
+    with pytest.raises(ValidationError):
+        _save(people, summary="Referat.")

@@ -341,3 +341,37 @@ def test_the_record_page_costs_the_same_queries_however_many_members_and_items(
 
     assert many == few
     assert few <= most
+
+
+def test_before_the_meeting_starts_the_page_says_when_the_record_can_be_written(client, people):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from committees.models import Meeting
+
+    starts = timezone.now() + timedelta(days=2)
+    Meeting.objects.filter(pk=people.meeting.pk).update(starts_at=starts, ends_at=starts + timedelta(hours=2))
+    client.force_login(people.facilitator)
+
+    page = client.get(url(people)).content.decode()
+    assert "The meeting has not started yet. Its record can be written from" in page
+    assert 'id="record-form"' not in page
+    assert "Publish the decision summary" not in page
+    answer = client.post(url(people), {"summary": "Referat af et møde, der ikke er holdt.", "publish": "1"})
+    assert answer.status_code == 200
+    assert "The meeting has not started yet." in answer.content.decode()
+    assert not MeetingRecord.objects.exists()
+    assert not Notification.objects.exists()
+
+
+def test_a_recorded_meeting_shows_as_held_beside_its_summary_on_the_public_page(client, people):
+    client.force_login(people.facilitator)
+    client.post(url(people), {"summary": "Udvalget mødtes.", "publish": "1"})
+    client.logout()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+
+    page = client.get(reverse("committees:detail", args=[people.committee.mandate.slug])).content.decode()
+    plan = page.split('id="meetings-heading"')[1].split("</section>")[0]
+    assert "Held" in plan and "Planned" not in plan
+    assert "Udvalget mødtes." in page

@@ -168,12 +168,20 @@ def test_a_politician_proposes_through_the_page_and_sees_the_amendments(
     assert "Propose an amendment" in client.get(page_url).content.decode()
     response = client.post(
         reverse("deliberation:deliverable_amend", args=[cast.committee.mandate.slug]),
-        {"section_key": key, "original_text": "", "proposed_text": "Ny vision", "reason": "Kortere"},
+        {"passage": f"whole:{key}", "proposed_text": "Ny vision", "reason": "Kortere"},
     )
     assert response.status_code == 302
     assert deliverable.amendments.get().proposed_text == "Ny vision"
     bad = client.post(
         reverse("deliberation:deliverable_amend", args=[cast.committee.mandate.slug]),
-        {"section_key": key, "original_text": "findes ikke", "proposed_text": "x", "reason": "y"},
+        {
+            "passage": "selection",
+            "selection_key": key,
+            "selection_start": "0",
+            "selection_end": "11",
+            "selection_text": "findes ikke",
+            "proposed_text": "x",
+            "reason": "y",
+        },
     )
-    assert bad.status_code == 400 and "copied exactly" in bad.content.decode()
+    assert bad.status_code == 400 and "could not be found in the section" in bad.content.decode()

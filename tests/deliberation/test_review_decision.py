@@ -313,3 +313,17 @@ def test_staff_decide_an_amendment_on_its_admin_page(client, cast, politician, s
     assert client.post(change_url, {"state": Amendment.State.REJECTED}).status_code == 302
     amendment.refresh_from_db()
     assert amendment.state == Amendment.State.REJECTED and amendment.decided_at
+
+
+def test_after_the_decision_the_route_shows_the_city_councils_handling(client, cast, staff):
+    deliverable = _reviewed(cast, staff)
+    _decide(deliverable, staff, Outcome.ENDORSED)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+
+    url = reverse("deliberation:deliverable", args=[cast.committee.mandate.slug])
+    page = client.get(url).content.decode()
+
+    route = page.split('id="route-heading"')[1].split("</section>")[0]
+    council = route.split("Kommunalbestyrelsen")[1]
+    assert "Not dealt with yet." not in route
+    assert "Endorsed" in council and "19 for, 4 against, 2 abstaining" in council

@@ -78,13 +78,24 @@ def site(live_server, settings):
 
 @pytest.fixture
 def open_browser(browser, site, request):
-    """open_browser(language="da") → a Playwright page in a fresh context: one person at one computer."""
+    """open_browser(language="da") → a Playwright page in a fresh context: one person at one computer (or
+    phone)."""
     from tests.e2e.visitor import Visitor
 
     visitors: list[Visitor] = []
 
-    def open_(language: str = "da", name: str = "visitor") -> Visitor:
-        context = browser.new_context(base_url=site, locale="da-DK" if language == "da" else "en-GB")
+    def open_(
+        language: str = "da", name: str = "visitor", *, width: int | None = None, scripts: bool = True
+    ) -> Visitor:
+        """`width`: a phone's screen in CSS pixels (390 is a common phone), else a desktop window;
+        `scripts=False`: a browser with JavaScript switched off."""
+        screen = {"viewport": {"width": width, "height": 844}, "is_mobile": True, "has_touch": True}
+        context = browser.new_context(
+            base_url=site,
+            locale="da-DK" if language == "da" else "en-GB",
+            java_script_enabled=scripts,
+            **(screen if width else {}),
+        )
         context.set_default_timeout(15_000)
         visitor = Visitor(context.new_page(), site=site, name=name)
         visitor.set_language(language)

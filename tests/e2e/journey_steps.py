@@ -9,10 +9,11 @@ from django.core import mail
 from django.utils import translation
 
 
-def t(text: str, language: str = "da", **values) -> str:
-    """What the page shows for this msgid in the person's language, so locators use the visible words."""
+def t(text: str, language: str = "da", *, context: str = "", **values) -> str:
+    """What the page shows for this msgid (in this `context`, for a pgettext msgid) in the person's
+    language, so locators use the visible words."""
     with translation.override(language):
-        shown = translation.gettext(text)
+        shown = translation.pgettext(context, text) if context else translation.gettext(text)
     return shown % values if values else shown
 
 
@@ -69,3 +70,38 @@ def tick_with_space(page, locator) -> None:
 def press_button(page, locator) -> None:
     tab_to(page, locator)
     page.keyboard.press("Enter")
+
+
+# --- The mouse: selecting words on a page, as a reader drags across them.
+
+
+def select_with_the_mouse(page, locator, words: str) -> None:
+    """Press the mouse before the first letter of `words` in the element, drag to after the last, release."""
+    box = locator.evaluate(
+        """(element, words) => {
+          const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+          const nodes = [];
+          let text = "";
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            nodes.push([node, text.length]);
+            text += node.data;
+          }
+          const start = text.indexOf(words), end = start + words.length;
+          const at = (offset) => {
+            const [node, before] = nodes.filter(([, b]) => b <= offset).pop();
+            return [node, offset - before];
+          };
+          const first = document.createRange(), last = document.createRange();
+          first.setStart(...at(start)); first.setEnd(...at(start + 1));
+          last.setStart(...at(end - 1)); last.setEnd(...at(end));
+          const a = first.getBoundingClientRect(), b = last.getBoundingClientRect();
+          return {x1: a.left + 1, y1: a.top + a.height / 2, x2: b.right - 1, y2: b.top + b.height / 2};
+        }""",
+        words,
+    )
+    page.mouse.move(box["x1"], box["y1"])
+    page.mouse.down()
+    page.mouse.move(box["x2"], box["y2"], steps=8)
+    page.mouse.up()
+    selected = page.evaluate("() => document.getSelection().toString()")
+    assert selected.strip() == words, f"the mouse selected {selected!r}, not {words!r}"

@@ -14,101 +14,25 @@ an invitation waiting for an answer, and a deliverable submitted to the politica
 
 from __future__ import annotations
 
-import io
 import time
 from datetime import timedelta
 
 import pytest
-from django.core import mail
-from django.core.management import call_command
-from django.db import connections
 from django.utils import timezone
 
 from deliberation.models import EvaluationSurvey
-from demo.people import DEMO_PASSWORD, DEMO_TOTP_SECRET, DOMAIN
+from demo.people import DEMO_PASSWORD, DEMO_TOTP_SECRET
 from demo.totp import totp_code
 from tests.e2e.visitor import OTHER_LANGUAGE, code_from_mail_to
+from tests.support.demo_world import ACTIVE, CLIMATE, FINISHED, RECRUITING, email, seed
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-FINISHED = "ungepolitik-2025"  # decided, implementing, evaluated
-ACTIVE = "bevaegelse-i-hverdagen"  # meetings held and planned; gets a submitted deliverable here
-RECRUITING = "ny-ungepolitik"  # the open call
-CLIMATE = "klimatilpasning-i-lokalomraadet"  # adopted, no call yet
 
 
 @pytest.fixture(scope="module")
 def snapshots() -> dict:
     """The seeded demo, kept by the module's first seed() for the tests after it."""
     return {}
-
-
-def restore(snapshot: str) -> None:
-    """Empty the database and load the snapshot, with the id sequences moved past what it holds."""
-    from django.apps import apps
-    from django.contrib.contenttypes.models import ContentType
-    from django.core.management.color import no_style
-
-    connection = connections["default"]
-    call_command("flush", interactive=False, inhibit_post_migrate=True)
-    connection.creation.deserialize_db_from_string(snapshot)
-    with connection.cursor() as cursor:
-        for sql in connection.ops.sequence_reset_sql(no_style(), apps.get_models()):
-            cursor.execute(sql)
-    ContentType.objects.clear_cache()
-
-
-def email(local_part: str) -> str:
-    return f"{local_part}@{DOMAIN}"
-
-
-def seed(snapshots: dict) -> dict:
-    """The demo, plus an invitation for borger3 and a submitted deliverable with an amendment."""
-    from accounts.models import User
-    from committees.models import TaskCommittee
-    from deliberation.deliverables import deliverable_for, deliverable_submit, version_save
-    from deliberation.review import amendment_propose
-    from recruitment.models import Application, Call
-    from recruitment.offers import invitation_send, invitation_token
-
-    if "demo" in snapshots:
-        restore(snapshots["demo"])
-        return dict(snapshots["world"])
-    call_command("seed_demo", force=True, stdout=io.StringIO())
-
-    call = Call.objects.get(mandate__slug=RECRUITING)
-    application = Application.objects.get(call=call, applicant__email=email("borger2"))
-    invited = Application.objects.get(call=call, applicant__email=email("borger3"))
-    invitation = invitation_send(application=invited, profile_id=invited.choices.first().profile_id)
-
-    facilitator = User.objects.get(email=email("facilitator1"))
-    deliverable = deliverable_for(committee=TaskCommittee.objects.get(mandate__slug=ACTIVE))
-    sections = [
-        {"key": "", "heading": "Gå- og cykelruter", "body": "Kommunen skal markere tre ruter i hver bydel."},
-        {"key": "", "heading": "Bevægelse på arbejdet", "body": "Kommunens arbejdspladser går forrest."},
-    ]
-    first = version_save(deliverable=deliverable, by=facilitator, title="Tre initiativer", sections=sections)
-    sections = [
-        {**s, "body": s["body"] + " Ruterne skiltes."} if n == 0 else s for n, s in enumerate(first.sections)
-    ]
-    version_save(deliverable=deliverable, by=facilitator, title="Tre initiativer", sections=sections)
-    deliverable = deliverable_submit(deliverable=deliverable, by=facilitator)
-    amendment_propose(
-        deliverable=deliverable,
-        section_key=first.sections[1]["key"],
-        proposed_text="Kommunens arbejdspladser går forrest med gå-møder.",
-        reason="Et konkret eksempel gør det lettere.",
-        by=User.objects.get(email=email("politiker2")),
-    )
-    mail.outbox.clear()
-    snapshots["demo"] = connections["default"].creation.serialize_db_to_string()
-    snapshots["world"] = {
-        "call": call.pk,
-        "reference": application.reference,
-        "invited_reference": invited.reference,
-        "invitation": invitation_token(invitation),
-    }
-    return dict(snapshots["world"])
 
 
 def sweep(visitor, paths: list[str]) -> None:

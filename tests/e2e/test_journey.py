@@ -26,7 +26,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from accounts import roles
-from committees.models import Membership
+from committees.models import Meeting, Membership
 from deliberation.models import CouncilDecision
 from mandates.models import CompetenceProfile, Mandate, PoliticalBody
 from recruitment import lottery
@@ -38,6 +38,7 @@ from tests.e2e.journey_steps import (
     is_focused,
     link_from_mail_to,
     press_button,
+    select_with_the_mouse,
     t,
     tab_to,
     tick_with_space,
@@ -104,6 +105,12 @@ def test_a_committee_runs_from_mandate_to_public_progress_in_the_browser(open_br
 
     facilitator = open_browser("da", "facilitator")
     facilitator.sign_in_official(people["facilitator"].email)
+    # Meeting 1 takes place: a record is written only once a meeting has started, so its time is moved
+    # to an hour ago, as the clock would.
+    started = timezone.now() - timedelta(hours=1)
+    Meeting.objects.filter(committee__mandate__slug=SLUG, number=1).update(
+        starts_at=started, ends_at=started + timedelta(hours=2)
+    )
     _facilitator_logs_the_first_meeting(facilitator)
     _facilitator_writes_and_submits_the_deliverable(facilitator)
 
@@ -111,7 +118,8 @@ def test_a_committee_runs_from_mandate_to_public_progress_in_the_browser(open_br
     _council_reviews_amends_and_endorses(staff)
     decision = CouncilDecision.objects.get()
     assert decision.outcome == CouncilDecision.Outcome.ENDORSED_WITH_AMENDMENTS
-    assert "fredag" in decision.agreed_sections[0]["body"]
+    indsatser = decision.agreed_sections[0]["body"]
+    assert indsatser == "- Klubberne holder åbent til **kl. 22 på torsdage og fredage**.", indsatser
 
     _anyone_reads_the_decision_and_the_progress(open_browser("da", "reader"))
 
@@ -507,8 +515,13 @@ def _facilitator_writes_and_submits_the_deliverable(facilitator) -> None:
     page.wait_for_url("**/deliverable/edit/")
     facilitator.check()
     page.get_by_label(t("Title"), exact=True).fill("Handleplan: flere unge i fritidsaktiviteter")
+    # Two sections in one edit, saved as one version.
     page.get_by_label(t("Heading")).fill("Indsatser")
-    page.get_by_label(t("Text"), exact=True).fill("- Klubberne holder åbent til kl. 22 på torsdage.")
+    page.get_by_label(t("Text"), exact=True).fill("- Klubberne holder åbent til **kl. 22 på torsdage**.")
+    page.get_by_role("button", name=t("Add another section")).click()
+    second = page.locator("[data-sections] [data-section]").last
+    second.get_by_label(t("Heading")).fill("Baggrund")
+    second.get_by_label(t("Text"), exact=True).fill("Færre unge går til en fritidsaktivitet end før.")
     page.get_by_role("button", name=t("Save as a new version")).click()
     page.wait_for_url(re.compile(r"/deliverable/$"))
     facilitator.check()
@@ -520,11 +533,17 @@ def _facilitator_writes_and_submits_the_deliverable(facilitator) -> None:
 
 
 def _chair_proposes_an_amendment(chair, person) -> None:
+    """The chair selects the words on the rendered text with the mouse, as they read them (they run across
+    bold type: the Markdown behind them is never asked for), and writes the new wording."""
     page = chair.page
     chair.go(link_from_mail_to(person.email, rf"/committees/{SLUG}/deliverable/"))
     chair.check()
-    page.get_by_label(t("Passage to replace")).fill("torsdage")
-    page.get_by_label(t("Proposed text")).fill("torsdage og fredage")
+    select_with_the_mouse(page, page.locator("[data-amend-section] li").first, "kl. 22 på torsdage")
+    page.get_by_role("button", name=t("Propose new wording for the selected words")).click()
+    wording = page.get_by_label(t("New wording"))
+    assert is_focused(wording) and wording.input_value() == "kl. 22 på torsdage"
+    assert page.get_by_label(t("The words you selected:")).is_checked()
+    wording.fill("kl. 22 på torsdage og fredage")
     page.get_by_label(t("Reason")).fill("Fredag aften er der flest unge ude.")
     page.get_by_role("button", name=t("Propose"), exact=True).click()
     page.get_by_text(t("Your amendment has been proposed.")).wait_for()
@@ -537,7 +556,12 @@ def _council_reviews_amends_and_endorses(staff) -> None:
     staff.go("/admin/deliberation/reviewstep/add/")
     staff.check()
     page.locator("#id_deliverable").select_option(index=1)
-    page.locator("#id_route_entry").select_option(label="Børne- og Skoleudvalget")
+    route_step = t("Step %(step)s of %(steps)s: %(body)s", step=1, steps=2, body="Børne- og Skoleudvalget")
+    assert page.locator("#id_route_entry option:not([value=''])").all_inner_texts() == [
+        route_step,
+        t("Step %(step)s of %(steps)s: %(body)s", step=2, steps=2, body="Kommunalbestyrelsen"),
+    ]  # the deliverable's own route only, by step and body
+    page.locator("#id_route_entry").select_option(label=route_step)
     page.locator("#id_meeting_date").fill(today.isoformat())
     page.locator("#id_agenda_item").fill("5")
     page.locator("#id_outcome").select_option("recommends")

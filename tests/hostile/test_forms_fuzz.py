@@ -126,6 +126,21 @@ def test_follow(client, world, data):
     post(as_(client, world.citizen), reverse("committees:follow", args=[world.slug]), body, "follow")
 
 
+@pytest.fixture
+def citizen_member(world):
+    from tests.committees.factories import MembershipFactory
+
+    return MembershipFactory(committee=world.committee, user=world.citizen, citizen=True).user
+
+
+@FUZZ
+@given(data=st.data())
+def test_member_naming(client, world, citizen_member, data):
+    body = data.draw(form_data(["show_name"], ids(world)))
+    url = reverse("deliberation:member_naming", args=[world.slug])
+    post(as_(client, citizen_member), url, body, "member_naming")
+
+
 @FUZZ
 @given(data=st.data())
 def test_language_switch(client, world, data):
@@ -318,8 +333,10 @@ def submitted(world):
 @FUZZ
 @given(data=st.data())
 def test_deliverable_amend(client, world, submitted, data):
-    fields = ["section_key", "original_text", "proposed_text", "reason"]
-    body = data.draw(form_data(fields, ids(world), fixed={"section_key": "a1"}))
+    fields = ["passage", "selection_key", "selection_start", "selection_end", "selection_text"]
+    fields += ["proposed_text", "reason"]
+    passage = data.draw(st.sampled_from(["selection", "whole:a1", "para:a1:0", "para:a1:99"]))
+    body = data.draw(form_data(fields, ids(world), fixed={"passage": passage, "selection_key": "a1"}))
     url = reverse("deliberation:deliverable_amend", args=[world.slug])
     post(as_(client, world.politician), url, body, "deliverable_amend")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import threading
 from datetime import timedelta
 
@@ -327,3 +328,35 @@ def test_dates_in_the_context_are_shown_as_dates_in_the_recipients_language(engl
     bodies = {m.to[0]: m.body for m in mail.outbox}
     assert "March 5, 2027" in bodies[english_citizen.email]  # JSON kept it as text; the email shows a date
     assert "5. marts 2027" in bodies[citizen.email]
+
+
+def test_the_footer_names_the_municipalitys_platform_with_the_genitive_of_each_language(
+    citizen, english_citizen
+):
+    schedule(citizen, key="da")
+    schedule(english_citizen, key="en")
+    outbox_dispatch()
+
+    by_recipient = {m.to[0]: m for m in mail.outbox}
+    danish, english = by_recipient[citizen.email], by_recipient[english_citizen.email]
+    for text in (danish.body, html.unescape(danish.alternatives[0][0])):
+        assert "sendt fra Gentofte Kommunes platform for opgaveudvalg" in text
+    for text in (english.body, html.unescape(english.alternatives[0][0])):
+        assert "sent by Gentofte Kommune's task committee platform" in text
+
+
+@pytest.mark.parametrize(
+    ("name", "danish", "english"),
+    [
+        ("Gentofte Kommune", "Gentofte Kommunes", "Gentofte Kommune's"),
+        ("Frederiksberg", "Frederiksbergs", "Frederiksberg's"),
+        ("Lejre Kommunes Borgerservice", "Lejre Kommunes Borgerservices", "Lejre Kommunes Borgerservice's"),
+        ("Fanø Kommune", "Fanø Kommunes", "Fanø Kommune's"),
+        ("Aabenraa Campus", "Aabenraa Campus'", "Aabenraa Campus'"),
+    ],
+)
+def test_possessive_forms(name, danish, english):
+    from notifications.emails import possessive
+
+    assert possessive(name, "da") == danish
+    assert possessive(name, "en") == english
