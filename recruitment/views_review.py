@@ -25,6 +25,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
+from pages.exports import spreadsheet_cell
 from recruitment import charts, review_selectors
 from recruitment import matching as engine
 from recruitment.exports import export_record
@@ -451,14 +452,6 @@ def _confirm(request: HttpRequest, pk: int) -> HttpResponse:
 
 # --- Export.
 
-CSV_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cell(value) -> str:
-    """Text a spreadsheet would run as a formula is prefixed with an apostrophe (CSV injection)."""
-    text = str(value)
-    return f"'{text}" if text.startswith(CSV_FORMULA_STARTS) else text
-
 
 @login_required
 @require_GET
@@ -493,7 +486,7 @@ def export_csv(request: HttpRequest, pk: int) -> HttpResponse:
             if stats:
                 means.append(f"{titles.get(choice.profile_id, '')}: {stats.mean:.2f} ({stats.count})")
         writer.writerow(
-            _cell(value)
+            spreadsheet_cell(value)
             for value in (
                 a.reference,
                 a.applicant.full_name if a.applicant else "",
