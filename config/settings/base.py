@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "committees",
     "recruitment",
     "deliberation",
+    "consultations",  # public consultations and dialogue meetings; reads deliberation's draft sections
     "case_documents",  # documents for the agenda system, composed from mandates, committees and deliberation
     "demo",  # demo data for `make run`; uses every app, used by none
 ]
@@ -152,6 +153,9 @@ ACCOUNT_RATE_LIMITS = {
     # Our own: sending the application form (allauth's limiter, same cache); a person needs a handful.
     "apply": "20/10m/user,60/10m/ip",
     "apply_anonymous": "60/10m/ip",  # the form sent before signing in (kept as a draft)
+    # Contributions to a consultation and registrations for a dialogue meeting: a person sends a few.
+    "participate": "30/10m/user,60/10m/ip",
+    "participate_anonymous": "60/10m/ip",  # sent before signing in (kept as a draft)
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = MUNICIPALITY_NAME
@@ -288,3 +292,12 @@ INVITATION_ANSWER_DAYS = env.int("INVITATION_ANSWER_DAYS", default=7)
 INVITATION_REMINDER_DAYS = env.int("INVITATION_REMINDER_DAYS", default=3)
 # Applications of people not selected are anonymised this many days after the committee starts.
 APPLICANT_RETENTION_DAYS = env.int("APPLICANT_RETENTION_DAYS", default=90)
+
+# --- Consultations and dialogue meetings.
+# Personal data in hidden contributions is deleted this many days after the consultation closes or the
+# contribution was hidden, whichever is later. Staff may set another period per consultation in the admin.
+CONSULTATION_RETENTION_DAYS = env.int("CONSULTATION_RETENTION_DAYS", default=180)
+# A seat offered from a dialogue meeting's waiting list waits this long for an answer (never past the start).
+DIALOGUE_OFFER_HOURS = env.int("DIALOGUE_OFFER_HOURS", default=48)
+# People's access needs for a dialogue meeting are deleted this many days after the meeting.
+DIALOGUE_ACCESS_NEEDS_RETENTION_DAYS = env.int("DIALOGUE_ACCESS_NEEDS_RETENTION_DAYS", default=30)
