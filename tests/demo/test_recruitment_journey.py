@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from accounts.models import User
 from committees.models import Membership
+from pages.models import PrivacyNotice
 from recruitment.invitations import invitation_token
 from recruitment.models import Application, Call, Invitation
 from tests.recruitment.test_review_matching import confirm
@@ -39,7 +40,7 @@ def test_the_youth_policy_call_runs_from_application_to_members_in_the_demo(clie
             "postal_code": "2900",
             "gender": "man",
             "consent": "on",
-            "notice_version": "1.0",
+            "notice_version": PrivacyNotice.objects.current().version,
         },
     )
     assert response.status_code == 302, response.context["form"].errors

@@ -14,6 +14,7 @@ from django.utils import timezone, translation
 from committees.models import Membership
 from mandates.models import Mandate, MandateTransition
 from notifications.models import Notification
+from pages.models import PrivacyNotice
 from recruitment.applications import (
     ApplicationData,
     application_submit,
@@ -87,7 +88,7 @@ def test_a_call_is_not_closed_before_its_deadline():
 def test_a_citizen_applies_gets_a_receipt_and_cannot_apply_twice(citizen):
     call = call_with_committee()
     application = application_submit(call=call, applicant=citizen, data=data_for(call))
-    assert application.privacy_notice.version == "1.0"
+    assert application.privacy_notice == PrivacyNotice.objects.current()
     assert Notification.objects.filter(kind="application_receipt", recipient=citizen).count() == 1
     with pytest.raises(ValidationError, match="already applied"):
         application_submit(call=call, applicant=citizen, data=data_for(call))
