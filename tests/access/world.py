@@ -27,6 +27,8 @@ from deliberation.models import (
 from mandates.models import Mandate
 from recruitment.invitations import invitation_token
 from recruitment.models import Application, Call, Invitation
+from tests.access.world_consultations import SECRETS as PUBLIC_WORK_SECRETS
+from tests.access.world_consultations import PublicWork, build_public_work
 from tests.committees.factories import (
     CompetenceProfileFactory,
     MandateDocumentFactory,
@@ -51,6 +53,7 @@ SECRETS = {
     "X's motivation": "MOTIVATION-X-UNIK",
     "internal notes": INTERNAL_NOTE,
     "deliverable comment": COMMENT,
+    **PUBLIC_WORK_SECRETS,
 }
 
 
@@ -80,6 +83,7 @@ class World:
     action_item_pk: int
     attachment_pk: int
     calendar_token: str
+    public_work: PublicWork  # committee A's consultation and dialogue meeting
 
     def person(self, role: str) -> User | None:
         return getattr(self, role)
@@ -168,6 +172,9 @@ def build_world() -> World:
     politician_b = UserFactory(full_name="Bo Politiker B", roles=[roles.POLITICIAN], totp=True)
     MembershipFactory(committee=committee_b, user=politician_b, role=Membership.Role.POLITICIAN)
 
+    public_work = build_public_work(
+        committee=committee, facilitator=facilitator, applicant=applicant, other_applicant=other_applicant
+    )
     return World(
         committee=committee,
         call=call,
@@ -191,6 +198,7 @@ def build_world() -> World:
         action_item_pk=item.pk,
         attachment_pk=attachment.pk,
         calendar_token=feed.token,
+        public_work=public_work,
     )
 
 
