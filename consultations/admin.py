@@ -160,6 +160,7 @@ class ContributionAdmin(StaffOnly, TrailAdminMixin, admin.ModelAdmin):
 
 class RegistrationInline(ReadOnlyInline):
     model = Registration
+    view_on_site = False  # a registration's page is its person's own
     fields = ("name", "state", "created_at", "answer_by", "attended")
     readonly_fields = fields
 

@@ -13,6 +13,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from committees.models import TaskCommittee
 from mandates.documents import validate_pdf
@@ -230,7 +231,7 @@ class Contribution(models.Model):
     class State(models.TextChoices):
         DRAFT = "draft", _("Draft, not sent")
         PENDING = "pending", _("Waiting for review")
-        PUBLISHED = "published", _("Published")
+        PUBLISHED = "published", pgettext_lazy("state", "Published")
         HIDDEN = "hidden", _("Hidden by the moderators")
         WITHDRAWN = "withdrawn", _("Withdrawn")
 

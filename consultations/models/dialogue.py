@@ -10,6 +10,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from committees.models import TaskCommittee
 from pages.models import PrivacyNotice
@@ -32,7 +33,7 @@ class DialogueMeeting(models.Model):
 
     class State(models.TextChoices):
         DRAFT = "draft", _("Being prepared")
-        PUBLISHED = "published", _("Published")
+        PUBLISHED = "published", pgettext_lazy("state", "Published")
         CANCELLED = "cancelled", _("Cancelled")
 
     committee = models.ForeignKey(
