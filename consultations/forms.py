@@ -18,18 +18,8 @@ from consultations.contributing import ContributionData
 from consultations.models import CONTRIBUTION_MAX, Contribution, Registration
 from consultations.registrations import RegistrationData
 from mandates.documents import validate_pdf
+from pages.forms import TextField
 from pages.models import PrivacyNotice
-
-
-class TextField(forms.CharField):
-    """A textarea's line breaks counted as one character each, as the browser counted them for maxlength."""
-
-    widget = forms.Textarea
-
-    def to_python(self, value):
-        if isinstance(value, str):
-            value = value.replace("\r\n", "\n").replace("\r", "\n")
-        return super().to_python(value)
 
 
 def one_line(value: str) -> str:

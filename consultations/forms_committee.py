@@ -8,11 +8,12 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from consultations.dialogue import MeetingData
-from consultations.forms import TextField, one_line
+from consultations.forms import one_line
 from consultations.models import Consultation, Contribution, DialogueMeeting
 from consultations.models.consultation import INTRODUCTION_MAX
 from consultations.moderation import TAG_MAX, TAGS_PER_CONTRIBUTION
 from consultations.setup import Question
+from pages.forms import TextField
 
 LOCAL_MINUTE = "%Y-%m-%dT%H:%M"
 MAX_QUESTIONS = 12

@@ -7,7 +7,7 @@ from datetime import datetime
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -24,9 +24,13 @@ from pages.cache import cached_public_page
 PER_PAGE = 50
 
 
-def page_number(request: HttpRequest) -> str:
+def paged(request: HttpRequest, rows, per_page: int) -> tuple[Page, list]:
+    """The page of `rows` the address asks for (the first for junk), and the page numbers to link."""
     value = request.GET.get("page", "1")
-    return value if value.isascii() and value.isdigit() and len(value) < 7 else "1"
+    page = Paginator(rows, per_page).get_page(
+        value if value.isascii() and value.isdigit() and len(value) < 7 else 1
+    )
+    return page, list(page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1))
 
 
 def item_filter(request: HttpRequest, items) -> int | None:
@@ -67,8 +71,8 @@ def consultation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     consultation = visible_consultation(request, pk)
     items = list(consultation.items.all())
     chosen = item_filter(request, items)
-    page = Paginator(selectors.published_contributions(consultation, item=chosen), PER_PAGE).get_page(
-        page_number(request)
+    page, page_numbers = paged(
+        request, selectors.published_contributions(consultation, item=chosen), PER_PAGE
     )
     own = []
     if request.user.is_authenticated:
@@ -84,6 +88,7 @@ def consultation_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "items": items,
             "chosen_item": chosen,
             "page": page,
+            "page_numbers": page_numbers,
             "own": own,
             "own_items": {c.item_id for c in own if c.state != Contribution.State.WITHDRAWN},
             "can_read_contributions": request.user.has_perm("consultations.read_contributions", consultation),

@@ -4,12 +4,9 @@ audit trail records."""
 
 from __future__ import annotations
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -22,8 +19,8 @@ from consultations.access import consultation_for
 from consultations.forms_committee import HideForm, TagForm
 from consultations.models import Contribution
 from consultations.moderation import contribution_approve, contribution_hide, contribution_tag
-from consultations.views_public import page_number
-from pages.exports import spreadsheet_cell
+from consultations.views_public import paged
+from pages.exports import csv_download, spreadsheet_cell
 
 READ = "consultations.read_contributions"
 PER_PAGE = 100
@@ -36,7 +33,7 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
     filters = review_selectors.Filters.from_query(request.GET, moderator=moderator)
     counts = review_selectors.counts(consultation, moderator=moderator)
     rows = review_selectors.page_rows(review_selectors.filtered(consultation, filters, moderator=moderator))
-    page = Paginator(rows, PER_PAGE).get_page(page_number(request))
+    page, page_numbers = paged(request, rows, PER_PAGE)
     items = review_selectors.items_of(consultation)
     first = timezone.localdate(consultation.starts_at)
     last = min(timezone.localdate(consultation.ends_at), max(timezone.localdate(), first))
@@ -58,6 +55,7 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
             "items": items,
             "tags": review_selectors.tags_of(consultation),
             "page": page,
+            "page_numbers": page_numbers,
             "query": query.urlencode(),
             "charts": [charts.over_time(counts, first=first, last=last), charts.by_kind(counts)],
             "hide_form": HideForm(),
@@ -136,11 +134,7 @@ def export(request: HttpRequest, pk: int) -> HttpResponse:
     Email addresses are not in it: nobody needs them to read what the public said."""
     consultation = consultation_for(request, pk, "consultations.export")
     rows = review_selectors.page_rows(review_selectors.visible(consultation, moderator=True))
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="consultation-{consultation.pk}.csv"'
-    response["Cache-Control"] = "no-store"
-    response.write("\ufeff")  # the byte-order mark makes spreadsheet programs read UTF-8 (æ, ø, å)
-    writer = csv.writer(response)
+    response, writer = csv_download(f"consultation-{consultation.pk}.csv")
     writer.writerow(
         [
             _("Number"),

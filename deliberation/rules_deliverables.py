@@ -14,6 +14,7 @@ import rules
 
 from accounts.rules import is_council_staff, is_politician
 from committees.models import Membership, TaskCommittee
+from committees.rules import membership_of
 
 
 def _committee(obj) -> TaskCommittee | None:
@@ -35,17 +36,7 @@ def _deliverable(obj):
 
 def _membership(user, obj) -> tuple[str, str] | None:
     """(role, position) of the user's active membership, read once per user object and committee."""
-    committee = _committee(obj)
-    if committee is None or not user.is_authenticated:
-        return None
-    cache = user.__dict__.setdefault("_samskab_deliverable_memberships", {})
-    if committee.pk not in cache:
-        cache[committee.pk] = (
-            Membership.objects.filter(committee=committee, user=user, left_on__isnull=True)
-            .values_list("role", "position")
-            .first()
-        )
-    return cache[committee.pk]
+    return membership_of(user, _committee(obj))
 
 
 @rules.predicate

@@ -7,7 +7,6 @@ are only parsers for these views.
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from typing import ClassVar
 from urllib.parse import urlencode
@@ -25,7 +24,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
-from pages.exports import spreadsheet_cell
+from pages.exports import csv_download, spreadsheet_cell
 from recruitment import charts, review_selectors
 from recruitment import matching as engine
 from recruitment.exports import export_record
@@ -459,11 +458,7 @@ def export_csv(request: HttpRequest, pk: int) -> HttpResponse:
     call = _call_for(request, pk)
     pool = review_selectors.review_pool(call)
     titles = {p.pk: p.title for p in pool.profiles}
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="applications-call-{call.pk}.csv"'
-    response["Cache-Control"] = "no-store"
-    response.write("\ufeff")  # the byte-order mark makes spreadsheet programs read UTF-8 (æ, ø, å)
-    writer = csv.writer(response)
+    response, writer = csv_download(f"applications-call-{call.pk}.csv")
     writer.writerow(
         [
             _("Reference"),
