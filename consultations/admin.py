@@ -117,12 +117,23 @@ class ConsultationAdmin(StaffOnly, TrailAdminMixin, admin.ModelAdmin):
             messages.error(request, " ".join(error.messages))
 
 
+class SentStateFilter(admin.SimpleListFilter):
+    title = _("state")
+    parameter_name = "state"
+
+    def lookups(self, request, model_admin):
+        return [(state, Contribution.State(state).label) for state in Contribution.SUBMITTED_STATES]
+
+    def queryset(self, request, queryset):
+        return queryset.filter(state=self.value()) if self.value() else queryset
+
+
 @admin.register(Contribution)
 class ContributionAdmin(StaffOnly, TrailAdminMixin, admin.ModelAdmin):
     """Read only: moderators publish and hide on the committee's view, where the audit trail records it."""
 
     list_display = ("pk", "consultation", "item", "state", "kind", "publication", "submitted_at")
-    list_filter = ("state", "kind", "publication", "hide_reason")
+    list_filter = (SentStateFilter, "kind", "publication", "hide_reason")
     search_fields = ("body", "organisation", "consultation__title")
     list_select_related = ("consultation", "item")
     fields = (
@@ -145,8 +156,8 @@ class ContributionAdmin(StaffOnly, TrailAdminMixin, admin.ModelAdmin):
     readonly_fields = fields
 
     def get_queryset(self, request):
-        # A draft is its author's alone, in the admin too.
-        return super().get_queryset(request).exclude(state=Contribution.State.DRAFT)
+        # A draft or a withdrawn text is its author's alone, in the admin too.
+        return super().get_queryset(request).filter(state__in=Contribution.SUBMITTED_STATES)
 
     def has_add_permission(self, request) -> bool:
         return False

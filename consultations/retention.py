@@ -69,6 +69,7 @@ def access_needs_erase_due(*, now: datetime | None = None) -> int:
         count = due.filter(meeting=meeting).update(
             access_needs=[], access_details="", access_needs_deleted_at=now
         )
-        log(meeting, "dialogue_meeting.access_needs_deleted", by=None, data={"registrations": count})
+        if count:  # a run at the same moment may have done it: then there is nothing to record
+            log(meeting, "dialogue_meeting.access_needs_deleted", by=None, data={"registrations": count})
         erased += count
     return erased

@@ -156,6 +156,7 @@ def report(request: HttpRequest, pk: int) -> HttpResponse:
     form = ReportForm(data, consultation=consultation, items=items, initial=initial)
     status = 200
     if data is not None and form.is_valid():
+        publishing = request.POST.get("action") == "publish" and consultation.report_published_at is None
         try:
             report_save(
                 consultation=consultation,
@@ -163,16 +164,15 @@ def report(request: HttpRequest, pk: int) -> HttpResponse:
                 summary=form.cleaned_data["summary"],
                 how_used=form.how_used(),
                 meeting_ids=[m.pk for m in form.cleaned_data.get("meetings", [])],
-                publish=request.POST.get("action") == "publish",
+                publish=publishing,
             )
         except ValidationError as error:
             add_problems(form, error)
         else:
-            consultation.refresh_from_db()
             messages.success(
                 request,
                 _("What we heard is published, and the contributors are told.")
-                if consultation.report_published_at and request.POST.get("action") == "publish"
+                if publishing
                 else _("Your changes are saved."),
             )
             return redirect("consultations:report", pk=consultation.pk)

@@ -154,7 +154,7 @@ def _movement(people, contributors) -> None:
         committee, facilitator, texts.MEETING_VISIT,
         kind=DialogueMeeting.Kind.SITE_VISIT, starts=start, hours=2, capacity=6,
     )  # fmt: skip
-    for person in contributors[6:16]:
+    for person in contributors[6:13]:  # six seats and one on the waiting list
         _register(visit, person)
     # Someone with a seat could not come: the first on the waiting list has been offered it.
     cancelled = visit.registrations.filter(user=contributors[6]).get()

@@ -42,14 +42,16 @@ def test_staff_set_the_moderation_and_the_retention_period_in_the_admin(client, 
 def test_the_admin_lists_read_only_and_never_shows_a_draft(client, staff):
     cast = committee_at_work()
     consultation = consultation_for(cast)
-    contribute(consultation, body="SENDT-TEKST")
-    contribute(consultation, body="KLADDE-TEKST", send=False)
+    sent = contribute(consultation, body="SENDT-TEKST")
+    draft = contribute(consultation, body="KLADDE-TEKST", send=False)
     meeting_for(cast)
     client.force_login(staff)
     for model in ("consultation", "contribution", "dialoguemeeting"):
         assert client.get(reverse(f"admin:consultations_{model}_changelist")).status_code == 200
     page = client.get(reverse("admin:consultations_contribution_changelist")).content.decode()
-    assert page.count("result_list") and "Kladde" not in page
+    assert reverse("admin:consultations_contribution_change", args=[sent.pk]) in page
+    assert reverse("admin:consultations_contribution_change", args=[draft.pk]) not in page
+    assert client.get(reverse("admin:consultations_contribution_change", args=[draft.pk])).status_code == 302
     assert Consultation.objects.count() == 1
     assert client.get(reverse("admin:consultations_consultation_add")).status_code == 403
 
