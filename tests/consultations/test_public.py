@@ -179,3 +179,11 @@ def test_recruitment_and_consultations_know_nothing_of_each_other():
         for p in (ROOT / "templates" / "consultations").rglob("*.html")
         if "recruitment" in p.read_text(encoding="utf-8")
     ]
+
+
+def test_the_accessibility_statement_names_the_consultations_and_dialogue_meetings_among_the_pages_tested():
+    from pages.models import AccessibilityStatement
+
+    statement = AccessibilityStatement.objects.get()
+    assert "høringer med bidrag" in statement.body_da and "dialogmøder" in statement.body_da
+    assert "consultations with their contributions" in statement.body_en
