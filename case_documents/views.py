@@ -7,6 +7,7 @@ written. Without the system libraries PDF needs, the PDF answers 503 with the re
 
 from __future__ import annotations
 
+import functools
 import logging
 
 from django.conf import settings
@@ -16,10 +17,13 @@ from django.utils import translation
 from django.utils.http import content_disposition_header
 
 from case_documents.compose_case import case_document
-from case_documents.compose_mandate import mandate_document
+from case_documents.compose_heard import heard_blocks
+from case_documents.compose_mandate import CONTENT_LANGUAGE, mandate_document
 from case_documents.generate import FORMATS, document_file
 from case_documents.render_pdf import PdfUnavailable
+from case_documents.text import other_language
 from committees import selectors as committee_selectors
+from consultations.selectors import heard_reports
 from deliberation import selectors
 from mandates.models import Mandate
 
@@ -40,7 +44,13 @@ def case_document_download(request: HttpRequest, slug: str, file_format: str) ->
             "case_documents.download_case_document", deliverable
         ):
             raise Http404("No case document you may read.")
-        return _download(request, case_document, (mandate, deliverable), file_format)
+        # The consultation report travels with the deliverable to the political bodies.
+        heard = heard_blocks(
+            heard_reports(deliverable.committee),
+            lang=other_language(CONTENT_LANGUAGE, translation.get_language()),
+        )
+        compose = functools.partial(case_document, what_we_heard=heard)
+        return _download(request, compose, (mandate, deliverable), file_format)
 
 
 def _mandate_for(request: HttpRequest, slug: str) -> Mandate:

@@ -78,3 +78,45 @@ def is_committee_facilitator(user, obj) -> bool:
 def is_committee_chair(user, obj) -> bool:
     seat = seat_of(user, obj)
     return seat is not None and seat.position == Membership.Position.CHAIR
+
+
+@rules.predicate
+def is_committee_facilitator_or_chair(user, obj) -> bool:
+    seat = seat_of(user, obj)
+    return seat is not None and (
+        seat.role == Membership.Role.FACILITATOR or seat.position == Membership.Position.CHAIR
+    )
+
+
+# For apps whose objects lead to their committee by another way than `committee_id`/`mandate_id` (a
+# consultation's item, a registration): they pass the committee itself.
+def membership_of(user, committee: TaskCommittee | None) -> Seat | None:
+    """The (role, position) of the user's effective seat on `committee`, or None."""
+    return seat_of(user, committee)
+
+
+def is_member(user, committee: TaskCommittee | None) -> bool:
+    return seat_of(user, committee) is not None
+
+
+def is_facilitator(user, committee: TaskCommittee | None) -> bool:
+    return is_committee_facilitator.test(user, committee)
+
+
+def is_facilitator_or_chair(user, committee: TaskCommittee | None) -> bool:
+    return is_committee_facilitator_or_chair.test(user, committee)
+
+
+def committee_predicates(committee_of):
+    """(member, facilitator, facilitator or chair) as django-rules predicates of an object whose committee
+    `committee_of(obj)` finds: each app names its objects, the roles mean the same everywhere."""
+    return (
+        rules.predicate(lambda user, obj: is_member(user, committee_of(obj)), name="is_committee_member"),
+        rules.predicate(
+            lambda user, obj: is_facilitator(user, committee_of(obj)), name="is_committee_facilitator"
+        ),
+        rules.predicate(
+            lambda user, obj: is_facilitator_or_chair(user, committee_of(obj)),
+            name="is_committee_facilitator_or_chair",
+        ),
+    )

@@ -55,4 +55,24 @@ app.conf.beat_schedule = {
         "task": "recruitment.anonymise_applications",
         "schedule": crontab(hour=3, minute=15),
     },
+    # Every 5 minutes: lapse a dialogue meeting's offers of a seat whose deadline passed and offer free
+    # seats to the waiting list. Offers run for hours; a seat freed close to the meeting must move fast.
+    "consultations-dialogue-offers": {
+        "task": "consultations.dialogue_offers",
+        "schedule": crontab(minute="*/5"),
+        "options": {"expires": 280},
+    },
+    # Every 15 minutes: schedule the reminders two days before each dialogue meeting (the outbox sends
+    # each at its time). Idempotent: keys include the meeting's revision.
+    "consultations-dialogue-reminders": {
+        "task": "consultations.dialogue_reminders",
+        "schedule": crontab(minute="*/15"),
+        "options": {"expires": 600},
+    },
+    # Daily at 03:30, after the applications: delete personal data in hidden contributions, unsent drafts
+    # and access needs whose retention period has passed.
+    "consultations-retention": {
+        "task": "consultations.retention",
+        "schedule": crontab(hour=3, minute=30),
+    },
 }

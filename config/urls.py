@@ -18,6 +18,7 @@ urlpatterns = [
     path("committees/", include("committees.urls")),
     path("", include("recruitment.urls")),
     path("", include("deliberation.urls")),
+    path("", include("consultations.urls")),
     path("", include("case_documents.urls")),
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),

@@ -14,7 +14,7 @@ import rules
 
 from accounts.rules import is_council_staff, is_politician
 from committees.models import TaskCommittee
-from committees.rules import is_committee_chair, is_committee_facilitator, is_committee_member
+from committees.rules import is_committee_facilitator_or_chair, is_committee_member
 
 
 def _deliverable(obj):
@@ -24,9 +24,6 @@ def _deliverable(obj):
     if isinstance(obj, TaskCommittee):
         return getattr(obj, "deliverable", None)
     return obj
-
-
-is_committee_facilitator_or_chair = is_committee_facilitator | is_committee_chair
 
 
 @rules.predicate

@@ -1,6 +1,7 @@
 """Reads of the committee's work for pages and documents outside this app (the public committee page, the
-case document): the published decision summaries, attendance, the submitted deliverable, its route and the
-Council's decision. Each function costs a fixed number of queries.
+case document, a consultation on draft sections): the published decision summaries, attendance, the current
+draft, the submitted deliverable, its route and the Council's decision. Each function costs a fixed number
+of queries.
 
 The public may read published decision summaries only: never internal notes, decisions, ideas or a summary
 that has not been published.
@@ -16,7 +17,14 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from committees.models import Meeting, Membership, TaskCommittee
-from deliberation.models import Amendment, CouncilDecision, Deliverable, MeetingRecord, ReviewStep
+from deliberation.models import (
+    Amendment,
+    CouncilDecision,
+    Deliverable,
+    DeliverableVersion,
+    MeetingRecord,
+    ReviewStep,
+)
 from deliberation.review import current_amendments
 from mandates.models import PoliticalBody
 
@@ -104,6 +112,53 @@ def attendance_of(committee: TaskCommittee) -> list[MeetingAttendance]:
 
 def _members_on(terms: list[tuple[date, date | None]], day: date) -> int:
     return sum(1 for joined, left in terms if joined <= day and (left is None or left > day))
+
+
+@dataclass(frozen=True)
+class DraftSection:
+    key: str  # stable across versions
+    heading: str
+    body: str  # Markdown
+
+
+@dataclass(frozen=True)
+class Draft:
+    """The latest saved version of the committee's text: what a consultation may put before the public."""
+
+    version_number: int
+    title: str
+    sections: tuple[DraftSection, ...]
+    drafting: bool  # still the committee's working text (not yet submitted to the political bodies)
+
+    def section(self, key: str) -> DraftSection | None:
+        return next((s for s in self.sections if s.key == key), None)
+
+
+def current_draft(committee: TaskCommittee | None) -> Draft | None:
+    """The committee's latest version, or None before the first save; one query.
+
+    The draft is confidential: a caller shows it to the public only through the recorded act of publishing
+    chosen sections for consultation.
+    """
+    if committee is None:
+        return None
+    version = (
+        DeliverableVersion.objects.filter(deliverable__committee=committee)
+        .select_related("deliverable")
+        .order_by("-number")
+        .first()
+    )
+    if version is None:
+        return None
+    return Draft(
+        version_number=version.number,
+        title=version.title,
+        sections=tuple(
+            DraftSection(key=s["key"], heading=s.get("heading", ""), body=s.get("body", ""))
+            for s in version.sections
+        ),
+        drafting=version.deliverable.state == Deliverable.State.DRAFTING,
+    )
 
 
 def submitted_deliverable(committee: TaskCommittee | None) -> Deliverable | None:

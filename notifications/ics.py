@@ -19,8 +19,10 @@ def calendar_event(
     description: str = "",
     url: str = "",
     sequence: int = 0,
+    cancelled: bool = False,
 ) -> str:
-    """One event in a calendar file. Keep `uid` stable and raise `sequence` when a meeting moves."""
+    """One event in a calendar file. Keep `uid` stable and raise `sequence` when a meeting moves; a
+    cancelled meeting's file (same `uid`, higher `sequence`) removes the event from the calendar."""
     calendar = Calendar()
     calendar.add("prodid", f"-//{settings.MUNICIPALITY_NAME}//Samskab//DA")
     calendar.add("version", "2.0")
@@ -32,6 +34,8 @@ def calendar_event(
     event.add("dtend", end)
     event.add("summary", summary)
     event.add("sequence", sequence)
+    if cancelled:
+        event.add("status", "CANCELLED")
     if location:
         event.add("location", location)
     if description:

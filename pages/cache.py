@@ -6,7 +6,8 @@ language, the host and the full path (query string included); every entry record
 version it was made under, and any saved or deleted row of the apps the public pages show bumps that
 version (`post_save`, `post_delete`, `m2m_changed`, connected in PagesConfig.ready), at once and again
 when the transaction commits, so an edit in a service or in the admin shows on the next request. The
-signals name the apps by label, so this module imports none of them. A write that bypasses the
+signals name the apps by label, so this module imports none of them; an app above the ones listed here
+says so itself with `watch()` from its AppConfig.ready(). A write that bypasses the
 signals (`QuerySet.update`, `bulk_create`) calls `public_pages_changed()` itself; and what changes
 with the clock alone (a call opening or closing) shows within PUBLIC_PAGE_CACHE_SECONDS.
 
@@ -20,7 +21,7 @@ from __future__ import annotations
 import hashlib
 import re
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import wraps
 
 from django.conf import settings
@@ -52,6 +53,17 @@ PRIVATE_MODELS = frozenset(
         "deliberation.evaluationanswer",
     }
 )
+_watched_apps: set[str] = set(PUBLIC_APPS)
+_private_models: set[str] = set(PRIVATE_MODELS)
+
+
+def watch(app_label: str, *, private_models: Iterable[str] = ()) -> None:
+    """Public pages show rows of `app_label` (an app above this floor, from its AppConfig.ready()): a
+    change to them makes the stored pages old, except to `private_models` ("app.model"), which none shows."""
+    _watched_apps.add(app_label)
+    _private_models.update(private_models)
+
+
 # A longer query string is no page a link leads to; it is served fresh rather than filling the cache.
 MAX_QUERY_STRING = 200
 TOKEN = re.compile(rb'(name="csrfmiddlewaretoken" value=")[A-Za-z0-9]{32,64}(")')
@@ -77,7 +89,7 @@ def public_pages_changed() -> None:
 
 def _changed(sender, **kwargs) -> None:
     meta = getattr(sender, "_meta", None)
-    if meta is None or meta.app_label not in PUBLIC_APPS or meta.label_lower in PRIVATE_MODELS:
+    if meta is None or meta.app_label not in _watched_apps or meta.label_lower in _private_models:
         return
     if kwargs.get("action", "post_").startswith("pre_"):  # m2m_changed fires before and after
         return

@@ -32,6 +32,17 @@ TEXT = "#212529"
 
 
 @dataclass(frozen=True)
+class Chart:
+    """A drawn chart and the table of its numbers, shown side by side by templates/includes/chart.html."""
+
+    slug: str  # for the ids that tie a heading, the picture and its table together
+    title: str
+    svg: SafeString
+    headers: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
 class Bar:
     label: str
     value: float

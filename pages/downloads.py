@@ -19,6 +19,8 @@ from dataclasses import dataclass
 
 from django.http import HttpRequest
 
+from pages.slots import Slots
+
 # The slots, named by the place they appear; the object passed is the one that place shows.
 MANDATE = "mandate"  # beside the mandate's print view and on the committee page: a Mandate
 MANDATE_ADMIN = "mandate-admin"  # the mandate's page in the admin: a Mandate
@@ -33,19 +35,13 @@ class Download:
 
 
 Provider = Callable[[HttpRequest, object], Iterable[Download]]
-_providers: dict[str, list[Provider]] = {}
+_slots: Slots[Download] = Slots("download", SLOTS)
 
 
 def register(slot: str, provider: Provider) -> None:
     """Offer `provider`'s links in `slot`; registering the same provider twice offers them once."""
-    if slot not in SLOTS:
-        raise ValueError(f"Unknown download slot {slot!r}; the slots are {sorted(SLOTS)}.")
-    providers = _providers.setdefault(slot, [])
-    if provider not in providers:
-        providers.append(provider)
+    _slots.register(slot, provider)
 
 
 def downloads_for(slot: str, request: HttpRequest | None, obj) -> list[Download]:
-    if request is None or obj is None:
-        return []
-    return [download for provider in _providers.get(slot, ()) for download in provider(request, obj)]
+    return _slots.fill(slot, request, obj)

@@ -3,23 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
-from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
-from pages.charts import Bar, bar_chart
+from pages.charts import Bar, Chart, bar_chart
 
-# --- The review pages' charts: each is drawn from the same rows as the table shown beside it.
-
-
-@dataclass(frozen=True)
-class Chart:
-    slug: str  # for the ids that tie a heading, the picture and its table together
-    title: str
-    svg: SafeString
-    headers: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
+# --- The review pages' charts: each is drawn from the same rows as the table shown beside it
+# (templates/includes/chart.html).
 
 
 def count_chart(*, slug: str, title: str, header: str, counts: Sequence[tuple[str, int]]) -> Chart:

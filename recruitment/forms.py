@@ -15,6 +15,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from committees.models import Meeting
+from pages.forms import TextField
 from pages.models import PrivacyNotice
 from recruitment.applications import ApplicationData, application_problems, who_may_apply
 from recruitment.models import EXPERIENCE_MAX, MOTIVATION_MAX, Application, Call
@@ -40,18 +41,6 @@ phone_validator = RegexValidator(
 
 def _one_line(value: str) -> str:
     return " ".join(value.split())
-
-
-class TextField(forms.CharField):
-    """A textarea's text with its line breaks as one character each, as the browser counted them
-    against maxlength (it sends them as two), so the length check agrees with what they saw."""
-
-    widget = forms.Textarea
-
-    def to_python(self, value):
-        if isinstance(value, str):
-            value = value.replace("\r\n", "\n").replace("\r", "\n")
-        return super().to_python(value)
 
 
 def meeting_label(meeting: Meeting) -> str:

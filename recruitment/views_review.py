@@ -7,7 +7,6 @@ are only parsers for these views.
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -20,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
+from pages.exports import csv_download, spreadsheet_cell
 from recruitment import charts, review_selectors
 from recruitment.exports import export_record
 from recruitment.models import Application, Call
@@ -247,14 +247,6 @@ def review_application(request: HttpRequest, pk: int, reference: str) -> HttpRes
 
 # --- Export.
 
-CSV_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cell(value) -> str:
-    """Text a spreadsheet would run as a formula is prefixed with an apostrophe (CSV injection)."""
-    text = str(value)
-    return f"'{text}" if text.startswith(CSV_FORMULA_STARTS) else text
-
 
 @login_required
 @require_GET
@@ -262,11 +254,7 @@ def export_csv(request: HttpRequest, pk: int) -> HttpResponse:
     call = call_for(request, pk)
     pool = review_selectors.review_pool(call)
     titles = {p.pk: p.title for p in pool.profiles}
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="applications-call-{call.pk}.csv"'
-    response["Cache-Control"] = "no-store"
-    response.write("\ufeff")  # the byte-order mark makes spreadsheet programs read UTF-8 (æ, ø, å)
-    writer = csv.writer(response)
+    response, writer = csv_download(f"applications-call-{call.pk}.csv")
     writer.writerow(
         [
             _("Reference"),
@@ -289,7 +277,7 @@ def export_csv(request: HttpRequest, pk: int) -> HttpResponse:
             if stats:
                 means.append(f"{titles.get(choice.profile_id, '')}: {stats.mean:.2f} ({stats.count})")
         writer.writerow(
-            _cell(value)
+            spreadsheet_cell(value)
             for value in (
                 a.reference,
                 a.applicant.full_name if a.applicant else "",

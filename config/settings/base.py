@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "committees",
     "recruitment",
     "deliberation",
+    "consultations",  # public consultations and dialogue meetings; reads deliberation's draft sections
     "case_documents",  # documents for the agenda system, composed from mandates, committees and deliberation
     "demo",  # demo data for `make run`; uses every app, used by none
 ]
@@ -162,6 +163,9 @@ ACCOUNT_RATE_LIMITS = {
     # Our own: sending the application form (allauth's limiter, same cache); a person needs a handful.
     "apply": "20/10m/user,60/10m/ip",
     "apply_anonymous": "60/10m/ip",  # the form sent before signing in (kept as a draft)
+    # Contributions to a consultation and registrations for a dialogue meeting: a person sends a few.
+    "participate": "30/10m/user,60/10m/ip",
+    "participate_anonymous": "60/10m/ip",  # sent before signing in (kept as a draft)
 }
 # The visitor's address behind our reverse proxy, which allauth's per-IP rate limits and ours (the application
 # form goes through allauth's limiter) read through allauth's get_client_ip. Set the number of proxies of ours
@@ -314,3 +318,12 @@ APPLICANT_RETENTION_DAYS = env.int("APPLICANT_RETENTION_DAYS", default=90)
 # The members' evaluation survey closes this many days after it opens (staff may move the date until it
 # has passed); its results are published only after it has closed.
 EVALUATION_SURVEY_DAYS = env.int("EVALUATION_SURVEY_DAYS", default=30)
+
+# --- Consultations and dialogue meetings.
+# Personal data in hidden contributions is deleted this many days after the consultation closes or the
+# contribution was hidden, whichever is later. Staff may set another period per consultation in the admin.
+CONSULTATION_RETENTION_DAYS = env.int("CONSULTATION_RETENTION_DAYS", default=180)
+# A seat offered from a dialogue meeting's waiting list waits this long for an answer (never past the start).
+DIALOGUE_OFFER_HOURS = env.int("DIALOGUE_OFFER_HOURS", default=48)
+# People's access needs for a dialogue meeting are deleted this many days after the meeting.
+DIALOGUE_ACCESS_NEEDS_RETENTION_DAYS = env.int("DIALOGUE_ACCESS_NEEDS_RETENTION_DAYS", default=30)

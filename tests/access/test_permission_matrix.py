@@ -13,6 +13,8 @@ deliverable on first sight, a calendar address) leave nothing behind.
 
 from __future__ import annotations
 
+from operator import attrgetter
+
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
@@ -95,6 +97,34 @@ MATRIX: list[tuple[str, str, tuple]] = [
     ("case_documents:mandate_docx",       "slug",              (200,   200,   200,   200,   200,   200,   200,   200,   SECOND,  200)),  # a public mandate, as its print view
     ("case_documents:case_document_pdf",  "slug",              (404,   404,   404,   404,   404,   404,   404,   404,   SECOND,  404)),  # nothing submitted yet: no case document
     ("case_documents:case_document_docx", "slug",              (404,   404,   404,   404,   404,   404,   404,   404,   SECOND,  404)),  # nothing submitted yet: no case document
+    # --- Consultations and dialogue meetings (committee A's; X's draft, withdrawn text and seat are X's alone).
+    ("consultations:list",                "",                  (200, 200, 200, 200, 200, 200, 200, 200, SECOND, 200)),  # public
+    ("consultations:feed",                "",                  (200, 200, 200, 200, 200, 200, 200, 200, SECOND, 200)),  # public feed
+    ("consultations:detail",              "consultation",      (200, 200, 200, 200, 200, 200, 200, 200, SECOND, 200)),  # a published consultation
+    ("consultations:contribution_file",   "consultation xdraft", (404, 404, 200, 404, 404, 404, 404, 404, SECOND, 404)),  # the PDF of X's draft: X's alone
+    ("consultations:contribute",          "consultation question", (200, 200, 302, 302, 200, 200, 200, 200, SECOND, 200)),  # X and Y wrote already: to their own
+    ("consultations:mine",                "",                  (LOGIN, 200, 200, 200, 200, 200, 200, 200, SECOND, 200)),  # own list
+    ("consultations:contribution_edit",   "xdraft",            (LOGIN, 404, 200, 404, 404, 404, 404, 404, SECOND, 404)),  # X's draft: X's alone, not staff's
+    ("consultations:contribution_withdraw", "xwithdrawn",      (LOGIN, 404, 200, 404, 404, 404, 404, 404, SECOND, 404)),  # X's withdrawn text: X's alone
+    ("consultations:meetings",            "",                  (200, 200, 200, 200, 200, 200, 200, 200, SECOND, 200)),  # public
+    ("consultations:meeting",             "dialogue",          (200, 200, 200, 200, 200, 200, 200, 200, SECOND, 200)),  # a published meeting
+    ("consultations:meeting_calendar",    "dialogue",          (200, 200, 200, 200, 200, 200, 200, 200, SECOND, 200)),  # public, without the online link
+    ("consultations:register",            "dialogue",          (200, 200, 302, 200, 200, 200, 200, 200, SECOND, 200)),  # X is registered: to their own
+    ("consultations:registration",        "xseat",             (LOGIN, 404, 200, 404, 404, 404, 404, 404, SECOND, 404)),  # X's seat and needs
+    ("consultations:overview",            "slug",              (LOGIN, 404, 404, 404, 200, 404, 200, 200, SECOND, 404)),  # the committee and staff
+    ("consultations:consultation_new",    "slug",              (LOGIN, 404, 404, 404, 404, 404, 200, 200, SECOND, 404)),  # facilitators or the chair, and staff
+    ("consultations:consultation_edit",   "consultation",      (LOGIN, 404, 404, 404, 404, 404, 200, 200, SECOND, 404)),  # facilitators or the chair, and staff
+    ("consultations:consultation_publish", "consultation",     (LOGIN, 405, 405, 405, 405, 405, 405, 405, SECOND, 405)),  # POST only
+    ("consultations:report",              "consultation",      (LOGIN, 404, 404, 404, 404, 404, 200, 200, SECOND, 404)),  # "what we heard": facilitators or the chair
+    ("consultations:review",              "consultation",      (LOGIN, 404, 404, 404, 200, 404, 200, 200, SECOND, 404)),  # the committee's view: members and staff
+    ("consultations:export",              "consultation",      (LOGIN, 404, 404, 404, 404, 404, 200, 200, SECOND, 404)),  # moderators, logged
+    ("consultations:moderate",            "consultation xpublished", (LOGIN, 405, 405, 405, 405, 405, 405, 405, SECOND, 405)),  # POST only
+    ("consultations:tag",                 "consultation xpublished", (LOGIN, 405, 405, 405, 405, 405, 405, 405, SECOND, 405)),  # POST only
+    ("consultations:meeting_new",         "slug",              (LOGIN, 404, 404, 404, 404, 404, 200, 200, SECOND, 404)),  # facilitators and staff
+    ("consultations:meeting_edit",        "dialogue",          (LOGIN, 404, 404, 404, 404, 404, 200, 200, SECOND, 404)),  # facilitators and staff
+    ("consultations:meeting_summary",     "dialogue",          (LOGIN, 404, 404, 404, 404, 404, 200, 200, SECOND, 404)),  # facilitators and staff
+    ("consultations:participants",        "dialogue",          (LOGIN, 404, 404, 404, 404, 404, 200, 404, SECOND, 404)),  # access needs: the facilitators only
+    ("consultations:attendance",          "dialogue",          (LOGIN, 404, 404, 404, 404, 404, 200, 404, SECOND, 404)),  # the facilitators only
     # --- Our own account pages (allauth's are not ours to test here).
     ("accounts:second_factor_required",   "",                  (LOGIN, 302,   302,   302,   302,   302,   302,   302,   200,     302)),  # nothing to set up: back to next
     ("accounts:details",                  "",                  (LOGIN, 200,   200,   200,   200,   200,   200,   200,   200,     200)),  # own name and email language
@@ -118,11 +148,18 @@ ARGUMENTS = {
     "item": "action_item_pk",  # an action item of meeting 1
     "file": "attachment_pk",  # an attachment of meeting 1
     "ical": "calendar_token",  # politician A's calendar feed
+    "consultation": "public_work.consultation_pk",  # committee A's open consultation
+    "question": "public_work.item_pk",  # its first question, where X and Y wrote
+    "xdraft": "public_work.draft_pk",  # X's draft, with a PDF
+    "xwithdrawn": "public_work.withdrawn_pk",  # X's withdrawn contribution
+    "xpublished": "public_work.published_pk",  # X's published contribution
+    "dialogue": "public_work.meeting_pk",  # committee A's dialogue meeting
+    "xseat": "public_work.registration_pk",  # X's registration for it
 }
 
 
 def _url(world: World, name: str, args: str) -> str:
-    return reverse(name, args=[getattr(world, ARGUMENTS[a]) for a in args.split()])
+    return reverse(name, args=[attrgetter(ARGUMENTS[a])(world) for a in args.split()])
 
 
 def _get(client, world: World, role: str, url: str):
@@ -226,6 +263,10 @@ INSIDER_SIGHTINGS = [
     ("politician", "deliberation:record", "slug meeting", ("internal notes",)),
     ("facilitator", "deliberation:deliverable", "slug", ("deliverable comment",)),
     ("applicant", "recruitment:application", "ref", ("X's motivation",)),
+    ("applicant", "consultations:contribution_edit", "xdraft", ("X's draft",)),
+    ("applicant", "consultations:contribution_edit", "xwithdrawn", ("X's withdrawn text",)),
+    ("applicant", "consultations:registration", "xseat", ("X's needs",)),
+    ("facilitator", "consultations:participants", "dialogue", ("X's needs", "X's email")),
 ]
 
 

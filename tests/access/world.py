@@ -29,6 +29,8 @@ from deliberation.models import (
 from mandates.models import Mandate
 from recruitment.models import Application, Call, Invitation
 from recruitment.offers import invitation_token
+from tests.access.world_consultations import SECRETS as PUBLIC_WORK_SECRETS
+from tests.access.world_consultations import PublicWork, build_public_work
 from tests.committees.factories import (
     CompetenceProfileFactory,
     MandateDocumentFactory,
@@ -53,6 +55,7 @@ SECRETS = {
     "X's motivation": "MOTIVATION-X-UNIK",
     "internal notes": INTERNAL_NOTE,
     "deliverable comment": COMMENT,
+    **PUBLIC_WORK_SECRETS,
 }
 
 
@@ -84,6 +87,7 @@ class World:
     action_item_pk: int
     attachment_pk: int
     calendar_token: str
+    public_work: PublicWork  # committee A's consultation and dialogue meeting
 
     def person(self, role: str) -> User | None:
         return getattr(self, role)
@@ -180,6 +184,9 @@ def build_world() -> World:
     politician_b = UserFactory(full_name="Bo Politiker B", roles=[roles.POLITICIAN], totp=True)
     MembershipFactory(committee=committee_b, user=politician_b, role=Membership.Role.POLITICIAN)
 
+    public_work = build_public_work(
+        committee=committee, facilitator=facilitator, applicant=applicant, other_applicant=other_applicant
+    )
     return World(
         committee=committee,
         call=call,
@@ -205,6 +212,7 @@ def build_world() -> World:
         action_item_pk=item.pk,
         attachment_pk=attachment.pk,
         calendar_token=feed.token,
+        public_work=public_work,
     )
 
 

@@ -58,10 +58,11 @@ def test_seed_demo_runs_twice_and_finishes_the_youth_committee(seeded):
     assert evaluation_results(mandate) is not None
 
 
-def test_the_movement_committee_is_half_way_without_a_deliverable(seeded):
+def test_the_movement_committee_is_half_way_with_a_first_draft_not_submitted(seeded):
     mandate = Mandate.objects.get(slug="bevaegelse-i-hverdagen")
     assert mandate.state == Mandate.State.ACTIVE
-    assert not Deliverable.objects.filter(committee=mandate.committee).exists()
+    deliverable = Deliverable.objects.get(committee=mandate.committee)  # its draft is out for consultation
+    assert deliverable.state == Deliverable.State.DRAFTING and deliverable.versions.count() == 1
     assert mandate.committee.meetings.filter(state="planned").exists()
     assert mandate.committee.memberships.count() >= 10
 

@@ -58,7 +58,12 @@ URL_ARGUMENTS = {
 
 def _urls(world: World, name: str, converters) -> list[str]:
     """The URL once per out-of-range value in each int position, the other positions real."""
-    real = {"pk": world.call_pk, "number": world.meeting_number}
+    real = {
+        "pk": world.call_pk,
+        "number": world.meeting_number,
+        "contribution": world.public_work.published_pk,
+        "item": world.public_work.item_pk,
+    }
     urls = []
     for position, converter in converters.items():
         if not isinstance(converter, IntConverter):

@@ -20,7 +20,7 @@ SECOND = import_module("pages.migrations.0004_privacy_notice_says_how_long_draft
 
 def test_the_notice_shown_says_how_long_a_draft_and_a_session_live(client, english):
     notice = PrivacyNotice.objects.current()
-    assert notice.version == "1.1"
+    assert notice.version == "1.2"  # 1.1 with consultations and dialogue meetings added (0005)
     assert (
         "udløbne sessioner slettes hver nat" in notice.body_da
         and "et udkast er væk senest et døgn" in notice.body_da

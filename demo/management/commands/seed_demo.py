@@ -1,4 +1,5 @@
-"""`python manage.py seed_demo`: demo accounts, the seed case's youth-policy committee, two more mandates."""
+"""`python manage.py seed_demo`: demo accounts, the seed case's youth-policy committee, two more mandates, and
+the committees' consultations and dialogue meetings."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from demo.committees import seed_committees
+from demo.consultations import seed_consultations
 from demo.deliberation import seed_deliberation
 from demo.documents import seed_layout
 from demo.people import DEMO_PASSWORD, DEMO_TOTP_SECRET, seed_people
@@ -33,6 +35,8 @@ class Command(BaseCommand):
             self.stdout.write(f"mandate: {mandate.title} ({mandate.get_state_display()})")
         call = seed_recruitment(people)
         seed_deliberation(people)
+        for consultation in seed_consultations(people):
+            self.stdout.write(f"consultation: {consultation} ({consultation.get_phase_display()})")
         seed_layout()
         if call is not None:
             self.stdout.write(f"open call: {call} ({call.applications.count()} applications)")

@@ -1,0 +1,40 @@
+"""Panels that apps on higher floors show on the pages of lower ones (the slot mechanism of pages.slots).
+
+A page on a lower floor names a slot and the object it shows:
+
+    {% load panels %}{% panels_for "deliverable" deliverable %}
+
+An app above fills the slot from its AppConfig.ready() with a provider returning Panels: a template of its
+own and the context to render it with, already limited to what this reader may see. The lower page never
+names the app, its templates or its URLs. A slot nobody fills shows nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+
+from django.http import HttpRequest
+
+from pages.slots import Slots
+
+DELIVERABLE = "deliverable"  # the deliverable page, below its text: a Deliverable
+SLOTS = frozenset({DELIVERABLE})
+
+
+@dataclass(frozen=True)
+class Panel:
+    template: str
+    context: Mapping = field(default_factory=dict)
+
+
+Provider = Callable[[HttpRequest, object], Iterable[Panel]]
+_slots: Slots[Panel] = Slots("panel", SLOTS)
+
+
+def register(slot: str, provider: Provider) -> None:
+    _slots.register(slot, provider)
+
+
+def panels_for(slot: str, request: HttpRequest | None, obj) -> list[Panel]:
+    return _slots.fill(slot, request, obj)
