@@ -2,6 +2,7 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+OIDC_PROVIDER := tests/support/oidc_provider
 
 .PHONY: run test check lint format messages totp bench clean
 
@@ -28,8 +29,14 @@ run: $(VENV)/.installed-run
 	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/honcho start -f Procfile.dev
 
 ## test: install the test dependencies and run the whole suite (PostgreSQL/Redis when DATABASE_URL/REDIS_URL are set)
-test: $(VENV)/.installed-dev
+test: $(VENV)/.installed-dev $(OIDC_PROVIDER)/node_modules/.package-lock.json
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The single sign-on tests' identity provider (npm's oidc-provider); without npm those tests are skipped.
+$(OIDC_PROVIDER)/node_modules/.package-lock.json: $(OIDC_PROVIDER)/package-lock.json
+	@if command -v npm >/dev/null; then \
+		npm ci --prefix $(OIDC_PROVIDER) --no-audit --no-fund --loglevel=error && touch $@; \
+	else echo "npm not found: the single sign-on tests will be skipped (apt-get install nodejs npm)"; fi
 
 ## check: the static checks CI runs besides the tests
 check: $(VENV)/.installed-dev
@@ -66,4 +73,4 @@ totp: $(VENV)/.installed-run
 	@$(BIN)/python manage.py demo_totp
 
 clean:
-	rm -rf $(VENV) var
+	rm -rf $(VENV) var $(OIDC_PROVIDER)/node_modules

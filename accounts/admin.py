@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import User
 from accounts.roles import OFFICIAL_ROLES, role_label
 from accounts.services import user_roles_set
+from accounts.sso import admin as _sign_on_admin  # noqa: F401  (the role mapping, beside the people)
 from audit.admin import TrailAdminMixin
 
 # The fields that make someone an official: only superusers change them (accounts.services.user_roles_set).

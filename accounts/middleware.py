@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 
 from accounts.roles import is_official
-from accounts.second_factor import has_second_factor
+from accounts.second_factor import session_has_second_factor
 
 # Paths an official may use before the second factor is set up: signing in and setting it up,
 # the public information pages, and the assets they need.
@@ -27,7 +27,8 @@ PATHS_OPEN_WITHOUT_SECOND_FACTOR = (
 
 class OfficialsNeedSecondFactorMiddleware:
     """Staff, politicians and facilitators see personal data: no official page without a password
-    and TOTP (an official created without a password could otherwise live on sign-in codes)."""
+    and TOTP (an official created without a password could otherwise live on sign-in codes), or single
+    sign-on with the provider's multi-factor claim, or single sign-on and TOTP."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -38,7 +39,7 @@ class OfficialsNeedSecondFactorMiddleware:
             request.user.is_authenticated
             and not path.startswith(PATHS_OPEN_WITHOUT_SECOND_FACTOR)
             and is_official(request.user)
-            and not (request.user.has_usable_password() and has_second_factor(request.user))
+            and not session_has_second_factor(request)
         ):
             target = reverse("accounts:second_factor_required")
             return redirect(f"{target}?{urlencode({'next': request.get_full_path()})}")

@@ -81,3 +81,7 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def get_short_name(self) -> str:
         return (self.full_name.split() or [self.email])[0]
+
+
+# The single sign-on's role mapping lives beside the code that reads it.
+from accounts.sso.models import ProviderRole  # noqa: E402, F401

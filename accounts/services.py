@@ -1,8 +1,9 @@
-"""Writes to people's accounts: their official roles (superusers only) and their own details."""
+"""Writes to people's accounts: their official roles (superusers, or the identity provider at sign-in) and
+their own details."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -34,12 +35,27 @@ def _roles_held(user: User) -> frozenset[str]:
     return frozenset(held)
 
 
+# The trail's word for roles the identity provider's claims gave or took at single sign-on (accounts/sso/).
+VIA_SIGN_ON = "single sign-on"
+
+
 @transaction.atomic
 def user_roles_set(
-    *, user: User, by: User, groups: Iterable[Group], is_staff: bool, is_superuser: bool
+    *,
+    user: User,
+    by: User | None,
+    groups: Iterable[Group],
+    is_staff: bool,
+    is_superuser: bool,
+    via_sign_on: bool = False,
 ) -> RoleChange:
     """Give `user` exactly these groups and flags. Only a superuser manages roles, and each role granted or
-    removed is one entry in the audit trail, with who and when."""
+    removed is one entry in the audit trail, with who and when.
+
+    `via_sign_on`: the municipality's identity provider decided at sign-in, through the mapping superusers
+    keep (accounts/sso/services.py); no person acts, and superuser status is never given or taken that way."""
+    if via_sign_on and is_superuser != user.is_superuser:
+        raise PermissionDenied(_("Single sign-on never gives or removes superuser status."))
     before = _roles_held(user)
     groups = list(groups)
     after = (
@@ -50,18 +66,37 @@ def user_roles_set(
     change = RoleChange(granted=frozenset(after - before), removed=frozenset(before - after))
     if not change:
         return change
-    if not getattr(by, "is_superuser", False):
+    if not (via_sign_on or getattr(by, "is_superuser", False)):
         raise PermissionDenied(_("Only a superuser gives or removes official roles."))
     User.objects.filter(pk=user.pk).update(is_staff=is_staff, is_superuser=is_superuser)
     user.is_staff, user.is_superuser = is_staff, is_superuser
     user.groups.set(groups)
     for cached in ("_samskab_roles", "_samskab_official_seat"):  # read again on this request
         user.__dict__.pop(cached, None)
+    via = {"via": VIA_SIGN_ON} if via_sign_on else {}
     for role in sorted(change.granted):
-        log(user, "user.role_granted", by=by, data={"role": role})
+        log(user, "user.role_granted", by=by, data={"role": role, **via})
     for role in sorted(change.removed):
-        log(user, "user.role_removed", by=by, data={"role": role})
+        log(user, "user.role_removed", by=by, data={"role": role, **via})
     return change
+
+
+# Rooms above this floor end what a lost role carried (committees: that person's seats of that kind). A role
+# change made on the admin's people page does so through committees/memberships.py; one the identity provider
+# makes at sign-in runs these.
+_ROLE_LOSS_FOLLOWERS: list[Callable[..., object]] = []
+
+
+def role_loss_follower_register(follower: Callable[..., object]) -> None:
+    """Called from an AppConfig.ready() above this floor; `follower(user=..., by=...)` runs in the same
+    transaction after a role was removed."""
+    if follower not in _ROLE_LOSS_FOLLOWERS:
+        _ROLE_LOSS_FOLLOWERS.append(follower)
+
+
+def role_loss_followers_run(*, user: User, by: User | None) -> None:
+    for follower in _ROLE_LOSS_FOLLOWERS:
+        follower(user=user, by=by)
 
 
 @transaction.atomic

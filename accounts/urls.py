@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from django.urls import path
+from django.urls import include, path
 
 from accounts import views
 
@@ -10,4 +10,5 @@ urlpatterns = [
     path("second-factor/", views.second_factor_required, name="second_factor_required"),
     path("details/", views.details, name="details"),
     path("language/", views.language_switch, name="language_switch"),
+    path("", include("accounts.sso.urls")),  # single sign-on: allauth's pages that stay closed
 ]

@@ -18,7 +18,7 @@ from django.views.i18n import set_language
 
 from accounts.forms import PersonDetailsForm
 from accounts.roles import is_official
-from accounts.second_factor import has_second_factor
+from accounts.second_factor import has_second_factor, needs_password, session_has_second_factor
 from accounts.services import user_details_update
 
 
@@ -34,15 +34,14 @@ def _safe_next(request: HttpRequest, fallback: str = "/") -> str:
 @login_required
 def second_factor_required(request: HttpRequest) -> HttpResponse:
     """Explains, in plain words, the one-time setup officials must do before their first official page."""
-    needs_password = not request.user.has_usable_password()
-    needs_factor = not has_second_factor(request.user)
-    if not is_official(request.user) or not (needs_password or needs_factor):
+    if not is_official(request.user) or session_has_second_factor(request):
         return redirect(_safe_next(request))
-    return render(
-        request,
-        "accounts/second_factor_required.html",
-        {"next": _safe_next(request), "needs_password": needs_password, "needs_factor": needs_factor},
-    )
+    context = {
+        "next": _safe_next(request),
+        "needs_password": needs_password(request),
+        "needs_factor": not has_second_factor(request.user),
+    }
+    return render(request, "accounts/second_factor_required.html", context)
 
 
 @login_required

@@ -10,11 +10,15 @@ class CommitteesConfig(AppConfig):
 
     def ready(self) -> None:
         from accounts.roles import official_seat_check_register
+        from accounts.services import role_loss_follower_register
         from audit.actions import register
+        from committees.memberships import memberships_end_without_role
         from committees.rules import holds_official_seat
 
         # A politician's or facilitator's seat makes its holder an official (second factor), role or not.
         official_seat_check_register(holds_official_seat)
+        # A role the identity provider takes away at sign-in ends the seats it carried, as the admin does.
+        role_loss_follower_register(memberships_end_without_role)
         register(
             {
                 "membership.ended": _("Membership ended"),

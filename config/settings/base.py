@@ -35,6 +35,9 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.mfa",
     "allauth.usersessions",
+    # Officials' single sign-on (accounts/sso/): installed always, active only when SSO_* below are set.
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
     "crispy_forms",
     "crispy_bootstrap5",
     "django_htmx",
@@ -72,6 +75,8 @@ MIDDLEWARE = [
     "accounts.middleware.SessionActivityMiddleware",  # allauth's UserSessionsMiddleware, at most every 5 min
     "accounts.middleware.OfficialsNeedSecondFactorMiddleware",
     "accounts.middleware.NoStoreForSignedInMiddleware",
+    # Below CSP's middleware, so it sees this one's answer: the sign-in pages may post on to the provider.
+    "accounts.sso.middleware.SignOnFormActionMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -180,6 +185,33 @@ MFA_TOTP_ISSUER = MUNICIPALITY_NAME
 MFA_TOTP_TOLERANCE = 1
 # People can see and end their sessions; the last-seen time is updated at most every 5 minutes.
 USERSESSIONS_TRACK_ACTIVITY = True
+
+# --- Single sign-on for officials through the municipality's identity provider, over OpenID Connect
+# (accounts/sso/, docs/single-sign-on.md). Off, with no button and no page, until the first three are set.
+SSO_SERVER_URL = env("SSO_SERVER_URL", default="")  # the issuer, exactly as its tokens' `iss` says
+SSO_CLIENT_ID = env("SSO_CLIENT_ID", default="")
+SSO_CLIENT_SECRET = env("SSO_CLIENT_SECRET", default="")
+SSO_SCOPES = env.list("SSO_SCOPES", default=[]) or ["openid", "profile", "email"]
+SSO_NAME = env("SSO_NAME", default="") or MUNICIPALITY_NAME  # on the button: "Officials: sign in with …"
+# Sent as acr_values, e.g. the NSIS level a NemLog-in broker should ask for; empty sends none.
+SSO_ACR_VALUES = env("SSO_ACR_VALUES", default="")
+# The claims whose values are groups or roles (a dotted name reaches into an object: realm_access.roles).
+SSO_ROLE_CLAIMS = env.list("SSO_ROLE_CLAIMS", default=["groups", "roles"])
+# Groups that give an official role besides the admin's list: "politician=<group>;council-staff=<group>".
+SSO_ROLE_MAP = env("SSO_ROLE_MAP", default="")
+# The boolean claim that says the provider verified the address (Microsoft Entra ID: xms_edov).
+SSO_EMAIL_VERIFIED_CLAIM = env("SSO_EMAIL_VERIFIED_CLAIM", default="email_verified")
+# A token whose `amr` holds one of these, or whose `acr` is one of SSO_MFA_ACR, stands for our own TOTP.
+SSO_MFA_AMR = env.list("SSO_MFA_AMR", default=["mfa", "otp", "hwk"])
+SSO_MFA_ACR = env.list("SSO_MFA_ACR", default=[])
+SOCIALACCOUNT_ADAPTER = "accounts.sso.adapters.SignOnAdapter"
+ACCOUNT_ADAPTER = "accounts.sso.adapters.AccountAdapter"  # leaves out our TOTP after a multi-factor sign-on
+# An existing account is linked by an address the provider verified (the adapter decides which are).
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = True
+SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
+SOCIALACCOUNT_AUTO_SIGNUP = True
+SOCIALACCOUNT_LOGIN_ON_GET = False  # the button posts; a bare link shows a page to confirm first
+SOCIALACCOUNT_STORE_TOKENS = False
 
 # Sessions end after 30 idle minutes: officials see personal data, and library computers are shared.
 SESSION_COOKIE_AGE = env.int("SESSION_IDLE_SECONDS", default=30 * 60)
