@@ -125,7 +125,7 @@ def _flow(calls: list[Call], citizens: list[User], csrf: str) -> list[tuple[str,
         profile = call.mandate.profiles.first()
         meetings = "".join(f"&available_meetings={m.pk}" for m in call.mandate.committee.meetings.all())
         body = (
-            f"csrfmiddlewaretoken={csrf}&motivation=Jeg+vil+gerne+bidrage.&tie=municipality&postal_code=2820"
+            f"csrfmiddlewaretoken={csrf}&motivation=Jeg+vil+gerne+bidrage.&tie=lives&postal_code=2820"
             f"&choice_1={profile.pk}&consent=on&notice_version={notice.version}{meetings}"
         )
         flow += [(cookie, f"/calls/{call.pk}/apply/", body) for cookie in cookies]
