@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Div, Fieldset, Layout
+from crispy_forms.utils import render_crispy_form
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -15,6 +16,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from committees.models import Meeting
+from pages.cache import public_fragment
 from pages.forms import TextField
 from pages.models import PrivacyNotice
 from recruitment.applications import ApplicationData, application_problems, who_may_apply
@@ -317,6 +319,15 @@ class ApplicationForm(forms.Form):
                 multiple = isinstance(bound.field.widget, forms.RadioSelect)
                 links.append((f"{bound.auto_id}_0" if multiple else bound.auto_id, bound.label, message))
         return links
+
+
+def rendered_fields(form: ApplicationForm) -> str:
+    """The form's fields as HTML. An empty form shows only the call's profiles and meetings and the privacy
+    notice's version, the same to everyone: it is rendered once and kept until public data changes."""
+    if form.is_bound or form.initial:
+        return render_crispy_form(form)
+    version = form.notice.version if form.notice else ""
+    return public_fragment(f"application-form:{form.call.pk}:{version}", lambda: render_crispy_form(form))
 
 
 # A value of a field without a length of its own (a box ticked, a hidden version) is short.
