@@ -215,7 +215,7 @@ SOCIALACCOUNT_LOGIN_ON_GET = False  # the button posts; a bare link shows a page
 SOCIALACCOUNT_STORE_TOKENS = False
 
 # Sessions end after 30 idle minutes: officials see personal data, and library computers are shared.
-# The end slides with each request, written at most once a minute (accounts.middleware.SlidingSessionMiddleware).
+# The end slides with each request, written at most once a minute (accounts.middleware).
 SESSION_COOKIE_AGE = env.int("SESSION_IDLE_SECONDS", default=30 * 60)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
