@@ -14,6 +14,7 @@ from committees.following import committee_follow
 from notifications.services import notification_schedule
 from pages.models import PrivacyNotice
 from recruitment.models import Application, ApplicationChoice, ApplicationEvent, Call
+from recruitment.review_pool_version import review_pool_changed
 
 
 @dataclass
@@ -148,6 +149,7 @@ def _write(application: Application, data: ApplicationData) -> None:
         setattr(application, name, getattr(data, name))
     application.full_clean(exclude=["applicant", "call", "privacy_notice"])
     application.save()
+    review_pool_changed(application.call_id)
     application.choices.all().delete()
     ApplicationChoice.objects.bulk_create(
         ApplicationChoice(application=application, profile_id=pk, rank=rank)
@@ -220,6 +222,7 @@ def application_withdraw(*, application: Application, by) -> Application:
         raise ValidationError(_("This application can no longer be withdrawn."))
     application.state = Application.State.WITHDRAWN
     application.save(update_fields=["state", "updated_at"])
+    review_pool_changed(application.call_id)
     ApplicationEvent.objects.create(application=application, kind=ApplicationEvent.Kind.WITHDRAWN, by=by)
     return application
 

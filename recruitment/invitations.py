@@ -18,6 +18,7 @@ from committees.models import Membership
 from notifications.services import notification_schedule
 from recruitment.models import Application, ApplicationEvent, Invitation
 from recruitment.offers import invitation_mail
+from recruitment.review_pool_version import review_pool_changed
 from recruitment.seat_decisions import committee_start_if_complete
 from recruitment.seats import matching_url, politicians_of, rule_context, seat_offer
 
@@ -70,6 +71,7 @@ def _accept(invitation: Invitation) -> Membership | None:
     invitation.save(update_fields=["state", "answered_at"])
     application.state = Application.State.ACCEPTED
     application.save(update_fields=["state", "updated_at"])
+    review_pool_changed(application.call_id)
     ApplicationEvent.objects.create(application=application, kind=ApplicationEvent.Kind.ACCEPTED)
     membership = Membership.objects.create(
         committee=committee,
@@ -103,6 +105,7 @@ def _close(invitation: Invitation, state: str, event: str, application_state: st
     application = invitation.application
     application.state = application_state
     application.save(update_fields=["state", "updated_at"])
+    review_pool_changed(application.call_id)
     ApplicationEvent.objects.create(application=application, kind=event)
     call = application.call
     offer = seat_offer(call=call, profile_id=invitation.profile_id)
