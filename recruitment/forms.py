@@ -143,7 +143,7 @@ class ApplicationForm(forms.Form):
                 choices=[("", _("Choose a profile") if first else "—"), *profiles],
                 error_messages={"required": _("Choose the profile you want most.")},
             )
-        meetings = call.mandate.committee.meetings.exclude(state=Meeting.State.CANCELLED)
+        meetings = [m for m in call.mandate.committee.meetings.all() if m.state != Meeting.State.CANCELLED]
         self.fields["available_meetings"].choices = [(m.pk, meeting_label(m)) for m in meetings]
         self.fields["district"].choices = [("", "—"), *((d, d) for d in settings.RECRUITMENT_DISTRICTS)]
         # Interpolated here, not at import, so the text is in the visitor's language.

@@ -33,7 +33,7 @@ def _public_call(pk: int) -> Call:
     """A call the public may know about; a planned call or a draft mandate does not exist yet."""
     return get_object_or_404(
         Call.objects.select_related("mandate__committee")
-        .prefetch_related("mandate__profiles")  # the form's choices and the page's list
+        .prefetch_related("mandate__profiles", "mandate__committee__meetings")  # for the form and the page
         .exclude(state=Call.State.PLANNED)
         .exclude(mandate__state=Mandate.State.DRAFT),
         pk=pk,
@@ -147,7 +147,7 @@ def _send(request: HttpRequest, form: ApplicationForm, *, after_sign_in: bool = 
     if form.is_valid():
         try:
             application = services.application_submit(
-                call=call, applicant=request.user, data=form.application_data
+                call=call, applicant=request.user, data=form.application_data, notice=form.notice
             )
         except ValidationError as error:
             if getattr(error, "code", None) == "duplicate":
