@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from django.db.models import Avg, Count, F, IntegerField, Q, Value
+from django.db.models import Avg, Case, Count, Exists, F, IntegerField, OuterRef, Q, TextField, Value, When
 from django.shortcuts import get_object_or_404
 
 from committees.models import Meeting
@@ -144,6 +144,36 @@ def own_ratings(
     if application is not None:
         rows = rows.filter(application=application)
     return {(r.application_id, r.profile_id): r for r in rows}
+
+
+class OwnRating(NamedTuple):
+    score: int
+    note: str
+
+
+def application_ratings(
+    application: Application, politician
+) -> tuple[dict[tuple[int, int], RatingStats], dict[tuple[int, int], OwnRating]]:
+    """One application's scores in one query: every politician's as a mean and a count per profile, and
+    `politician`'s own with their private note (no other politician's note is read)."""
+    viewer = getattr(politician, "pk", None)
+    text = TextField()
+    note = Case(When(politician_id=viewer, then=F("note")), default=Value(""), output_field=text)
+    note = note if viewer else Value("", output_field=text)
+    rows = (
+        Rating.objects.filter(application=application)
+        .annotate(own_note=note)
+        .values_list("profile_id", "politician_id", "score", "own_note")
+        .order_by()
+    )
+    scores: dict[int, list[int]] = defaultdict(list)
+    own = {}
+    for profile_id, politician_id, score, note in rows:
+        scores[profile_id].append(score)
+        if viewer and politician_id == viewer:
+            own[(application.pk, profile_id)] = OwnRating(score, note)
+    stats = {(application.pk, p): RatingStats(mean=sum(s) / len(s), count=len(s)) for p, s in scores.items()}
+    return stats, own
 
 
 def own_scores(call: Call, politician) -> dict[tuple[int, int], OwnScore]:
@@ -384,8 +414,15 @@ class ApplicationDetail:
 
 def application_detail(call: Call, application: Application) -> ApplicationDetail:
     choices = list(application.choices.select_related("profile").order_by("rank"))
-    available = set(application.available_meetings.values_list("pk", flat=True))
-    meetings = [(m, m.pk in available) for m in _meetings(call)]
+    attends = Application.available_meetings.through.objects.filter(
+        application_id=application.pk, meeting_id=OuterRef("pk")
+    )
+    meetings = [
+        (m, m.available)
+        for m in Meeting.objects.filter(committee__mandate_id=call.mandate_id)
+        .exclude(state=Meeting.State.CANCELLED)
+        .annotate(available=Exists(attends))
+    ]
     organisation = normalised_organisation(application.organisation)
     peers = 0
     if organisation:

@@ -210,9 +210,8 @@ def _panels(
 ) -> list[RatingPanel]:
     is_politician = request.user.has_perm(DECIDE, call)
     can_rate = is_politician and _ratings_open(call)
-    stats = review_selectors.rating_stats(call, application=application)
     # Only ever the viewer's own rating and note: other politicians' notes are theirs alone.
-    own = review_selectors.own_ratings(call, request.user, application=application) if is_politician else {}
+    stats, own = review_selectors.application_ratings(application, request.user if is_politician else None)
     return [
         RatingPanel(
             profile=c.profile,

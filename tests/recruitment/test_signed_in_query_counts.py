@@ -62,7 +62,7 @@ def test_an_application_read_by_the_committee_costs_the_same_queries_in_a_larger
     url = reverse("recruitment:review_application", args=[call.pk, application.reference])
     few = queries_for_page(client, url, savepoints=False)
     bulk_applications(call, 190, start=10)
-    assert queries_for_page(client, url, savepoints=False) == few <= 16, few
+    assert queries_for_page(client, url, savepoints=False) == few <= 14, few
 
 
 def test_the_dashboard_of_200_applicants_costs_at_most_twelve_queries(client):
