@@ -13,7 +13,7 @@ from tests.committees.factories import CompetenceProfileFactory, MeetingFactory
 from tests.recruitment.citizen_factories import answers
 from tests.recruitment.factories import call_with_committee
 from tests.recruitment.review_factories import bulk_applications, politicians
-from tests.support.queries import queries_for_page
+from tests.support.queries import queries_for_page, statements
 
 pytestmark = pytest.mark.django_db
 
@@ -44,7 +44,7 @@ def test_sending_an_application_costs_at_most_twenty_queries(client, citizen):
     with CaptureQueriesContext(connection) as captured:
         response = client.post(url, form)
     assert response.status_code == 302
-    sent = [q for q in captured if not q["sql"].startswith(("SAVEPOINT", "RELEASE SAVEPOINT"))]
+    sent = statements(captured, savepoints=False)
     assert len(sent) <= 20, "\n".join(q["sql"][:120] for q in sent)
     application = call.applications.get(applicant=citizen)
     assert [c.profile_id for c in application.choices.order_by("rank")] == [
