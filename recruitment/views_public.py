@@ -27,10 +27,9 @@ from pages.cache import cached_public_page
 from recruitment import draws
 from recruitment.applications import who_may_apply
 from recruitment.models import Call, Selection
+from recruitment.selectors import PUBLIC_CALL_STATES as PUBLIC_STATES
 from recruitment.selectors import open_calls
 
-# A planned call is not announced yet; every later state stays public, with its draw.
-PUBLIC_STATES = (Call.State.OPEN, Call.State.CLOSED, Call.State.SELECTED)
 # Modules of 8 px: about 30 modules for a call URL make a ~300 px image, which the poster scales to ~6 cm.
 QR_SCALE = 8
 

@@ -1,0 +1,30 @@
+"""/api/v1/: the resources, the OpenAPI schema and its documentation page; the open-data downloads."""
+
+from __future__ import annotations
+
+from django.urls import include, path
+from drf_spectacular.views import SpectacularJSONAPIView
+from rest_framework.routers import SimpleRouter
+
+from api import views_pages
+from api.views import resources
+
+app_name = "api"
+
+router = SimpleRouter()
+router.register("bodies", resources.BodyViewSet, basename="body")
+router.register("mandates", resources.MandateViewSet, basename="mandate")
+router.register("committees", resources.CommitteeViewSet, basename="committee")
+router.register("meetings", resources.MeetingViewSet, basename="meeting")
+router.register("calls", resources.CallViewSet, basename="call")
+router.register("deliverables", resources.DeliverableViewSet, basename="deliverable")
+router.register("decisions", resources.DecisionViewSet, basename="decision")
+router.register("actions", resources.ActionViewSet, basename="action")
+router.register("consultations", resources.ConsultationViewSet, basename="consultation")
+router.register("contributions", resources.ContributionViewSet, basename="contribution")
+
+urlpatterns = [
+    path("api/v1/", include(router.urls)),
+    path("api/v1/schema/", SpectacularJSONAPIView.as_view(), name="schema"),
+    path("api/v1/docs/", views_pages.api_docs, name="docs"),
+]

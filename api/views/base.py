@@ -1,0 +1,16 @@
+"""What every resource shares: read only, numeric ids, conditional answers."""
+
+from __future__ import annotations
+
+from rest_framework import viewsets
+
+from api.conditional import conditional
+
+
+class PublicViewSet(viewsets.ReadOnlyModelViewSet):
+    lookup_value_regex = "[0-9]+"
+    http_method_names = ["get", "head", "options"]
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        return conditional(request, response)
