@@ -42,7 +42,7 @@ def _detail(exc: exceptions.APIException) -> tuple[str, dict | None]:
     return str(detail), None
 
 
-def problem_response(status_code: int, detail: str, *, fields: dict | None = None, headers=None) -> Response:
+def problem_body(status_code: int, detail: str, *, fields: dict | None = None) -> dict:
     body = {
         "type": "about:blank",
         "title": _titles().get(status_code, _("The request could not be answered.")),
@@ -51,8 +51,12 @@ def problem_response(status_code: int, detail: str, *, fields: dict | None = Non
     }
     if fields:
         body["invalid_params"] = [{"name": name, "reason": " ".join(msgs)} for name, msgs in fields.items()]
-    response = Response(body, status=status_code, headers=headers, content_type=PROBLEM_TYPE)
-    return response
+    return body
+
+
+def problem_response(status_code: int, detail: str, *, fields: dict | None = None, headers=None) -> Response:
+    body = problem_body(status_code, detail, fields=fields)
+    return Response(body, status=status_code, headers=headers, content_type=PROBLEM_TYPE)
 
 
 def problem_handler(exc, context) -> Response | None:

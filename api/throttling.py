@@ -4,7 +4,7 @@ site's other limits. The rate is ACCOUNT_RATE_LIMITS["api"]."""
 
 from __future__ import annotations
 
-from allauth.core import ratelimit
+from allauth.core.internal import ratelimit
 from django.conf import settings
 from rest_framework.throttling import BaseThrottle
 
@@ -24,7 +24,9 @@ def window_seconds() -> int:
 
 class ClientAddressThrottle(BaseThrottle):
     def allow_request(self, request, view) -> bool:
-        return ratelimit.consume(request._request, action="api")
+        # allauth's public consume() never limits GET; its implementation does when asked (limit_get).
+        usage = ratelimit.consume(request._request, app="allauth.account", action="api", limit_get=True)
+        return usage is not None
 
     def wait(self) -> int:
         return window_seconds()
