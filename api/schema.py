@@ -33,11 +33,27 @@ HEADERS = {
 }
 
 
+ID = {"type": "integer", "minimum": 1, "maximum": 2**63 - 1}
+# The bounds the filters check (api/filters.py, api/pagination.py), which django-filter does not tell.
+PARAMETERS = {
+    "body": ID,
+    "committee": ID,
+    "consultation": ID,
+    "mandate": ID,
+    "year": {"type": "integer", "minimum": 1900, "maximum": 2999},
+    "page_size": {"type": "integer", "minimum": 1, "maximum": 200},
+}
+
+
 def add_problems(result, generator, request, public):
-    """drf-spectacular postprocessing hook: the problem answers and the conditional headers."""
+    """drf-spectacular postprocessing hook: the filters' bounds, the problem answers and the conditional
+    headers."""
     result.setdefault("components", {}).setdefault("schemas", {})["Problem"] = PROBLEM
     for path in result.get("paths", {}).values():
         for operation in path.values():
+            for parameter in operation.get("parameters", []):
+                if parameter.get("in") == "query" and parameter["name"] in PARAMETERS:
+                    parameter["schema"] = dict(PARAMETERS[parameter["name"]])
             responses = operation.setdefault("responses", {})
             if "200" in responses:
                 responses["200"]["headers"] = {
