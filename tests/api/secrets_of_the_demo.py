@@ -38,7 +38,13 @@ def _public_section_bodies() -> set[str]:
             bodies |= {s.get("body", "") for s in decision.agreed_sections}
     # A decided amendment is public, and may propose words an earlier draft had.
     decided = Amendment.objects.filter(state__in=["accepted", "rejected"])
-    return bodies | set(decided.values_list("proposed_text", flat=True))
+    # A section of the draft that the committee published for consultation is public in those words.
+    consulted = ConsultationItem.objects.filter(kind="section", consultation__published_at__isnull=False)
+    return (
+        bodies
+        | set(decided.values_list("proposed_text", flat=True))
+        | set(consulted.values_list("body", flat=True))
+    )
 
 
 def _public_names() -> set[str]:
