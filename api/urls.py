@@ -6,7 +6,7 @@ from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularJSONAPIView
 from rest_framework.routers import SimpleRouter
 
-from api import views_pages
+from api import feeds, views_pages
 from api.views import resources
 
 app_name = "api"
@@ -27,6 +27,10 @@ urlpatterns = [
     path("api/v1/", include(router.urls)),
     path("api/v1/schema/", SpectacularJSONAPIView.as_view(), name="schema"),
     path("api/v1/docs/", views_pages.api_docs, name="docs"),
+    path("open-data/", views_pages.downloads, name="downloads"),
+    path("open-data/<str:name>", views_pages.download, name="download"),
+    path("decisions/feed/", feeds.DecisionsFeed(), name="decisions_feed"),
+    path("progress/feed/", feeds.ProgressFeed(), name="progress_feed"),
     # Anything else under /api/ is a problem too, not the site's HTML page.
     re_path(r"^api/", views_pages.not_found),
 ]

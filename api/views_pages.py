@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
+
+from api import package
 
 
 def api_docs(request: HttpRequest) -> HttpResponse:
@@ -20,3 +22,17 @@ def not_found(request: HttpRequest, *args, **kwargs) -> HttpResponse:
 
     body = problem_body(404, _("There is no public record at this address."))
     return JsonResponse(body, status=404, content_type=PROBLEM_TYPE)
+
+
+def downloads(request: HttpRequest) -> HttpResponse:
+    """The latest open-data packages, newest first, with their sizes."""
+    return render(request, "api/downloads.html", {"packages": package.packages()})
+
+
+def download(request: HttpRequest, name: str) -> FileResponse:
+    found = next((p for p in package.packages() if p.name == name), None)
+    if found is None:
+        raise Http404("No such package.")
+    return FileResponse(
+        found.path.open("rb"), as_attachment=True, filename=found.name, content_type="application/zip"
+    )
