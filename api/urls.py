@@ -28,6 +28,7 @@ urlpatterns = [
     path("api/v1/schema/", SpectacularJSONAPIView.as_view(), name="schema"),
     path("api/v1/docs/", views_pages.api_docs, name="docs"),
     path("open-data/", views_pages.downloads, name="downloads"),
+    path("open-data/latest.zip", views_pages.latest, name="latest"),
     path("open-data/<str:name>", views_pages.download, name="download"),
     path("decisions/feed/", feeds.DecisionsFeed(), name="decisions_feed"),
     path("progress/feed/", feeds.ProgressFeed(), name="progress_feed"),

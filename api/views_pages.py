@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from api import package
@@ -27,6 +27,14 @@ def not_found(request: HttpRequest, *args, **kwargs) -> HttpResponse:
 def downloads(request: HttpRequest) -> HttpResponse:
     """The latest open-data packages, newest first, with their sizes."""
     return render(request, "api/downloads.html", {"packages": package.packages()})
+
+
+def latest(request: HttpRequest) -> HttpResponse:
+    """`/open-data/latest.zip`: the newest package, for scripts that always want today's."""
+    newest = next(iter(package.packages()), None)
+    if newest is None:
+        raise Http404("No package yet.")
+    return redirect("api:download", name=newest.name)
 
 
 def download(request: HttpRequest, name: str) -> FileResponse:

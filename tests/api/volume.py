@@ -98,7 +98,7 @@ def committees(count: int, *, applications: int = 4, contributions: int = 4) -> 
             outcome=CouncilDecision.Outcome.ENDORSED, votes_for=20, agreed_sections=SECTIONS,
         )  # fmt: skip
         action = ImplementationAction.objects.create(
-            mandate=mandate, title="Klubtilbud", responsible_unit="Kultur"
+            mandate=mandate, title="Klubtilbud", responsible_unit="Kultur", progress=20, state="in_progress"
         )
         ProgressUpdate.objects.bulk_create(
             ProgressUpdate(action=action, on=date(2026, 11, d), text="Godt i gang.", progress=10 * d)
