@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 
 from django.core.cache import cache
-from django.http import HttpResponseNotModified
+from django.http import HttpResponse, HttpResponseNotModified
 from django.utils import timezone
 from django.utils.http import http_date, parse_etags, parse_http_date_safe
 from rest_framework.response import Response
@@ -27,11 +27,12 @@ def _first_seen(etag: str) -> int:
     return cache.get(key) or now
 
 
-def conditional(request, response: Response):
+def conditional(request, response: HttpResponse | Response):
     """Stamp a successful GET/HEAD answer; turn it into 304 when the client's copy is current."""
     if request.method not in ("GET", "HEAD") or response.status_code != 200:
         return response
-    response.render()
+    if hasattr(response, "render"):  # a DRF answer; one from the cache is rendered already
+        response.render()
     etag = '"' + hashlib.sha256(response.content).hexdigest()[:32] + '"'
     modified = _first_seen(etag)
     response["ETag"] = etag

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rest_framework import viewsets
 
+from api.caching import cached_answer, keep
 from api.conditional import conditional
 
 
@@ -11,6 +12,14 @@ class PublicViewSet(viewsets.ReadOnlyModelViewSet):
     lookup_value_regex = "[0-9]+"
     http_method_names = ["get", "head", "options"]
 
+    def list(self, request, *args, **kwargs):
+        return cached_answer(request, lambda: super(PublicViewSet, self).list(request, *args, **kwargs))
+
+    def retrieve(self, request, *args, **kwargs):
+        return cached_answer(request, lambda: super(PublicViewSet, self).retrieve(request, *args, **kwargs))
+
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
-        return conditional(request, response)
+        answer = conditional(request, response)  # renders the response
+        keep(response)
+        return answer
