@@ -14,7 +14,6 @@ from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils import timezone
 from django.utils.http import http_date, parse_etags, parse_http_date_safe
-from rest_framework.response import Response
 
 SEEN_SECONDS = 30 * 24 * 3600
 
@@ -27,26 +26,29 @@ def _first_seen(etag: str) -> int:
     return cache.get(key) or now
 
 
-def conditional(request, response: HttpResponse | Response):
+def conditional(request, response: HttpResponse) -> HttpResponse:
     """Stamp a successful GET/HEAD answer; turn it into 304 when the client's copy is current."""
     if request.method not in ("GET", "HEAD") or response.status_code != 200:
         return response
-    if hasattr(response, "render"):  # a DRF answer; one from the cache is rendered already
-        response.render()
+    response.render()
     etag = '"' + hashlib.sha256(response.content).hexdigest()[:32] + '"'
     modified = _first_seen(etag)
-    response["ETag"] = etag
-    response["Last-Modified"] = http_date(modified)
-    response["Cache-Control"] = "public, max-age=60"
-    if _not_modified(request, etag, modified):
-        unchanged = HttpResponseNotModified()
-        for header in ("ETag", "Last-Modified", "Cache-Control"):
-            unchanged[header] = response[header]
-        return unchanged
+    stamp(request, response, etag, http_date(modified))
+    if not_modified(request, etag, modified):
+        return stamp(request, None, etag, http_date(modified))
     return response
 
 
-def _not_modified(request, etag: str, modified: int) -> bool:
+def stamp(request, response: HttpResponse | None, etag: str, modified: str) -> HttpResponse:
+    """The headers of a current answer; with no response, the 304 that stands for it."""
+    response = response if response is not None else HttpResponseNotModified()
+    response["ETag"] = etag
+    response["Last-Modified"] = modified
+    response["Cache-Control"] = "public, max-age=60"
+    return response
+
+
+def not_modified(request, etag: str, modified: int) -> bool:
     if_none_match = request.headers.get("If-None-Match")
     if if_none_match is not None:  # RFC 9110 §13.1.3: If-Modified-Since is ignored when this is present
         tags = parse_etags(if_none_match)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
+from django.utils import translation
 from django.utils.translation import gettext as _
 from rest_framework import exceptions, status
 from rest_framework.renderers import JSONRenderer
@@ -60,6 +61,15 @@ def problem_response(status_code: int, detail: str, *, fields: dict | None = Non
 
 
 def problem_handler(exc, context) -> Response | None:
+    """DRF's exception handler. Programs send no language cookie, so a problem follows the client's
+    Accept-Language (the site's pages open in Danish whatever the browser says)."""
+    request = context.get("request")
+    language = translation.get_language_from_request(request._request) if request is not None else None
+    with translation.override(language or translation.get_language()):
+        return _problem(exc, context)
+
+
+def _problem(exc, context) -> Response | None:
     if isinstance(exc, ValidationError):  # a model's or a parser's, raised below the API
         exc = exceptions.ValidationError(exc.message_dict if hasattr(exc, "error_dict") else exc.messages)
     elif isinstance(exc, Http404):

@@ -29,29 +29,43 @@ def rate() -> tuple[int, int] | None:
         return None
 
 
+def _refused_for(request) -> int:
+    """0 when the request's address is within the limit (the request counted), else the seconds it waits."""
+    limit = rate()
+    if limit is None:
+        return 0
+    try:
+        address = get_adapter().get_client_ip(request)
+    except PermissionDenied:
+        # No address to count (a test client without REMOTE_ADDR, or a proxy header that is missing):
+        # the reverse proxy in front limits such requests; refusing them would refuse everyone.
+        return 0
+    allowed, seconds = limit
+    now = time.time()
+    key = f"api:rate:{address}:{int(now // seconds)}"
+    try:
+        used = cache.incr(key)  # one round trip while the window's counter exists
+    except ValueError:
+        cache.add(key, 0, timeout=seconds + 1)
+        used = cache.incr(key)
+    return 0 if used <= allowed else max(1, int(seconds - now % seconds))
+
+
+def address_allowed(request) -> bool:
+    """Counts the (Django) request; the first request over the limit still gets the 429 from DRF, which
+    counts it again."""
+    request.api_wait = _refused_for(request)
+    return not request.api_wait
+
+
 class ClientAddressThrottle(BaseThrottle):
     def allow_request(self, request, view) -> bool:
-        limit = rate()
-        if limit is None:
-            return True
-        try:
-            address = get_adapter().get_client_ip(request._request)
-        except PermissionDenied:
-            # No address to count (a test client without REMOTE_ADDR, or a proxy header that is missing):
-            # the reverse proxy in front limits such requests; refusing them would refuse everyone.
-            return True
-        allowed, seconds = limit
-        now = time.time()
-        window = int(now // seconds)
-        self.seconds_left = max(1, int(seconds - now % seconds))
-        key = f"api:rate:{address}:{window}"
-        cache.add(key, 0, timeout=seconds + 1)
-        try:
-            used = cache.incr(key)
-        except ValueError:  # evicted between add and incr: count this one as the first
-            cache.add(key, 1, timeout=seconds + 1)
-            used = 1
-        return used <= allowed
+        django_request = request._request
+        wait = getattr(django_request, "api_wait", None)
+        if wait is None:  # not counted yet (a view outside PublicViewSet)
+            wait = _refused_for(django_request)
+        self.seconds_left = wait
+        return not wait
 
     def wait(self) -> int:
-        return getattr(self, "seconds_left", 60)
+        return self.seconds_left or 60

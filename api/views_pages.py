@@ -16,11 +16,13 @@ def api_docs(request: HttpRequest) -> HttpResponse:
 
 def not_found(request: HttpRequest, *args, **kwargs) -> HttpResponse:
     """An address under /api/ that names no resource, or an id that is no number."""
+    from django.utils import translation
     from django.utils.translation import gettext as _
 
     from api.problems import PROBLEM_TYPE, problem_body
 
-    body = problem_body(404, _("There is no public record at this address."))
+    with translation.override(translation.get_language_from_request(request)):
+        body = problem_body(404, _("There is no public record at this address."))
     return JsonResponse(body, status=404, content_type=PROBLEM_TYPE)
 
 
