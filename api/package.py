@@ -39,6 +39,7 @@ RESOURCES = [
     ("actions", resources.ActionViewSet, "Action"),
     ("consultations", resources.ConsultationViewSet, "Consultation"),
     ("contributions", resources.ContributionViewSet, "Contribution"),
+    ("evaluations", resources.EvaluationViewSet, "Evaluation"),
 ]
 NAME = re.compile(r"samskab-open-data-(\d{4}-\d{2}-\d{2})\.zip")
 DIGEST_KEY = "samskab:content_sha256"  # in datapackage.json: what the CSVs held, to see a change
@@ -66,6 +67,8 @@ def packages() -> list[Package]:
 def _records(viewset_class) -> list[dict]:
     view = viewset_class()
     view.request, view.format_kwarg, view.kwargs = None, None, {}
+    if hasattr(view, "all_records"):
+        return view.get_serializer(view.all_records(), many=True).data
     queryset = view.get_queryset().order_by(getattr(view, "cursor_ordering", "id"))
     return view.get_serializer(list(queryset), many=True).data
 

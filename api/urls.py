@@ -22,6 +22,7 @@ router.register("decisions", resources.DecisionViewSet, basename="decision")
 router.register("actions", resources.ActionViewSet, basename="action")
 router.register("consultations", resources.ConsultationViewSet, basename="consultation")
 router.register("contributions", resources.ContributionViewSet, basename="contribution")
+router.register("evaluations", resources.EvaluationViewSet, basename="evaluation")
 
 urlpatterns = [
     path("api/v1/", include(router.urls)),

@@ -36,6 +36,8 @@ from deliberation.models import (
     CouncilDecision,
     Deliverable,
     DeliverableVersion,
+    EvaluationAnswer,
+    EvaluationSurvey,
     MeetingRecord,
     ReviewStep,
 )
@@ -284,3 +286,46 @@ def public_versions(deliverables: list[Deliverable]) -> dict[int, DeliverableVer
     ids = {d.public_version_id for d in deliverables}
     ids |= {decision.version_id for d in deliverables for decision in d.decisions.all()}
     return {v.pk: v for v in DeliverableVersion.objects.filter(pk__in=ids).defer("created_by")}
+
+
+@dataclass(frozen=True)
+class PublishedEvaluation:
+    mandate_id: int
+    closes_at: datetime  # when it closed by date (everyone may have answered sooner)
+    results: dict  # evaluation.results_from: answers, and per statement the counts and the mean
+
+
+def published_evaluations() -> list[PublishedEvaluation]:
+    """The evaluation results that are published, by the rule of `evaluation.survey_state`, for every
+    concluded public committee at once; three queries."""
+    from deliberation import evaluation
+
+    surveys = {
+        s.mandate_id: s
+        for s in EvaluationSurvey.objects.filter(mandate__state__in=evaluation.CONCLUDED).only(
+            "mandate_id", "closes_at"
+        )
+    }
+    rows = {
+        row["mandate"]: row
+        for row in EvaluationAnswer.objects.filter(mandate__in=surveys)
+        .values("mandate")
+        .annotate(**evaluation.answer_aggregates())
+        .order_by()
+    }
+    surveyed = dict(
+        Membership.objects.filter(committee__mandate__in=surveys, role__in=evaluation.SURVEY_ROLES)
+        .values("committee__mandate")
+        .annotate(people=Count("user", distinct=True))
+        .values_list("committee__mandate", "people")
+        .order_by()
+    )
+    now = timezone.now()
+    published = []
+    for mandate_id, survey in sorted(surveys.items()):
+        row = rows.get(mandate_id)
+        answers = row["answers"] if row else 0
+        closed = survey.closes_at <= now or (answers and answers >= surveyed.get(mandate_id, 0))
+        if closed and answers >= evaluation.MIN_ANSWERS:
+            published.append(PublishedEvaluation(mandate_id, survey.closes_at, evaluation.results_from(row)))
+    return published

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery
 from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework.exceptions import NotFound
+from rest_framework.response import Response
 
 from api import filters
 from api.serializers import committees as committee_serializers
 from api.serializers import consultations as consultation_serializers
 from api.serializers import deliberation as deliberation_serializers
+from api.serializers import evaluations as evaluation_serializers
 from api.serializers import mandates as mandate_serializers
 from api.serializers import recruitment as recruitment_serializers
 from api.views.base import PublicViewSet
@@ -18,8 +21,19 @@ from committees.selectors import public_mandates, with_membership_history
 from consultations.models import Consultation, ConsultationItem, Contribution, DialogueMeeting
 from consultations.selectors import public_consultations
 from deliberation.implementation import WITH_ACTIONS
-from deliberation.models import CouncilDecision, ImplementationAction, MeetingRecord, ProgressUpdate
-from deliberation.selectors import public_deliverables, public_versions, with_public_record
+from deliberation.models import (
+    CouncilDecision,
+    EvaluationSurvey,
+    ImplementationAction,
+    MeetingRecord,
+    ProgressUpdate,
+)
+from deliberation.selectors import (
+    public_deliverables,
+    public_versions,
+    published_evaluations,
+    with_public_record,
+)
 from mandates.models import MandateTransition, PoliticalBody, ReceivingBody
 from recruitment.selectors import applicants_per_profile, public_calls
 
@@ -215,3 +229,31 @@ class ContributionViewSet(PublicViewSet):
                 "published_at", "updated_at", "author__full_name",
             )
         )  # fmt: skip
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Evaluations", responses=evaluation_serializers.EvaluationSerializer(many=True)
+    ),
+    retrieve=extend_schema(summary="A committee's evaluation"),
+)
+class EvaluationViewSet(PublicViewSet):
+    """The members' evaluation of each concluded committee, once its results are published (from five
+    answers on, after the survey closed). A short list: not paged."""
+
+    serializer_class = evaluation_serializers.EvaluationSerializer
+    queryset = EvaluationSurvey.objects.none()  # the records come from published_evaluations()
+    pagination_class = None
+    filter_backends = []
+
+    def all_records(self):
+        return published_evaluations()
+
+    def list(self, request, *args, **kwargs):
+        return Response(self.get_serializer(self.all_records(), many=True).data)
+
+    def retrieve(self, request, *args, **kwargs):
+        found = next((e for e in self.all_records() if str(e.mandate_id) == kwargs["pk"]), None)
+        if found is None:
+            raise NotFound
+        return Response(self.get_serializer(found).data)

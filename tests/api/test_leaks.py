@@ -31,6 +31,8 @@ def _walk(client) -> tuple[str, int]:
         following = f"{path}?page_size=200"
         while following:
             page = client.get(following).json()
+            if isinstance(page, list):  # a short list, not paged
+                page = {"results": page, "next": None}
             texts += strings(page)
             for record in page["results"]:
                 detail = client.get(record["url"])

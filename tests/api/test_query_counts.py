@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 LISTS = [
     "bodies", "mandates", "committees", "meetings", "calls", "deliverables", "decisions", "actions",
-    "consultations", "contributions",
+    "consultations", "contributions", "evaluations",
 ]  # fmt: skip
 
 
@@ -28,7 +28,8 @@ def _costs(client) -> dict[str, int]:
     costs = {}
     for resource in LISTS:
         costs[resource] = _queries(client, f"/api/v1/{resource}/?page_size=200")
-        first = client.get(f"/api/v1/{resource}/").json()["results"][0]
+        answer = client.get(f"/api/v1/{resource}/").json()
+        first = (answer if isinstance(answer, list) else answer["results"])[0]  # evaluations: not paged
         costs[f"{resource} detail"] = _queries(client, first["url"])
     return costs
 

@@ -17,6 +17,8 @@ from deliberation.models import (
     CouncilDecision,
     Deliverable,
     DeliverableVersion,
+    EvaluationAnswer,
+    EvaluationSurvey,
     ImplementationAction,
     MeetingRecord,
     ProgressUpdate,
@@ -111,6 +113,14 @@ def committees(count: int, *, applications: int = 4, contributions: int = 4) -> 
             report_published_at=now - timedelta(days=30),
         )  # fmt: skip
         item = ConsultationItem.objects.create(consultation=consultation, kind="question", title="Spørgsmål")
+        survey = EvaluationSurvey.objects.create(mandate=mandate, closes_at=now - timedelta(days=1))
+        EvaluationAnswer.objects.bulk_create(
+            EvaluationAnswer(
+                mandate=mandate, learned=k % 5 + 1, ideas_used=4, politicians_listened=5, would_again=4,
+                more_interested=3, free_text="Hemmeligt svar.", answered_on=survey.closes_at.date(),
+            )
+            for k in range(5)
+        )  # fmt: skip
         _applications(call, profiles, applications // count, notice)
         _contributions(consultation, item, contributions // count)
 
