@@ -3,8 +3,9 @@
 The answers are the same for everyone, so a rendered body is kept under its full address, with its ETag
 and Last-Modified, and served again while the site-wide version of the public pages (pages.cache: any
 saved or deleted public row bumps it) is the one it was made under, for at most
-PUBLIC_PAGE_CACHE_SECONDS (0 turns this off, as in the tests). A stored answer is served before the API's
-machinery runs at all; the rate limit and the conditional answers (304) still apply to it.
+PUBLIC_PAGE_CACHE_SECONDS (0 turns this off, as in the tests). A stored answer is served by
+api.middleware.StoredAnswerMiddleware before the rest of the site's machinery runs; the rate limit and the
+conditional answers (304) still apply to it.
 """
 
 from __future__ import annotations

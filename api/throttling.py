@@ -52,8 +52,7 @@ def _refused_for(request) -> int:
 
 
 def address_allowed(request) -> bool:
-    """Counts the (Django) request; the first request over the limit still gets the 429 from DRF, which
-    counts it again."""
+    """Counts the (Django) request once; DRF's throttle below reads the verdict."""
     request.api_wait = _refused_for(request)
     return not request.api_wait
 
@@ -62,7 +61,7 @@ class ClientAddressThrottle(BaseThrottle):
     def allow_request(self, request, view) -> bool:
         django_request = request._request
         wait = getattr(django_request, "api_wait", None)
-        if wait is None:  # not counted yet (a view outside PublicViewSet)
+        if wait is None:  # not counted yet (StoredAnswerMiddleware not installed)
             wait = _refused_for(django_request)
         self.seconds_left = wait
         return not wait

@@ -68,6 +68,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "pages.middleware.ChosenLanguageMiddleware",
     "corsheaders.middleware.CorsMiddleware",  # /api/ only (CORS_URLS_REGEX), GET from any origin
+    "api.middleware.StoredAnswerMiddleware",  # /api/: the rate limit, then stored answers (api/caching.py)
     "django.middleware.common.CommonMiddleware",
     "pages.limits.RequestBodyLimitMiddleware",  # measures the body before CSRF's check reads it
     "django.middleware.csrf.CsrfViewMiddleware",
