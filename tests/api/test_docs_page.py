@@ -42,5 +42,5 @@ def test_swagger_ui_draws_every_operation_under_the_sites_csp(live_server):
             browser.close()
     finally:
         del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
-    assert operations == 20  # list and detail of ten resources
+    assert operations == 22  # list and detail of eleven resources
     assert [p for p in problems if "Content Security Policy" in p or "Refused" in p] == []

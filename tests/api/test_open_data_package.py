@@ -73,10 +73,8 @@ def test_only_the_latest_packages_are_kept(settings):
     assert len(package.packages()) == 2
 
 
-def test_the_page_lists_the_packages_with_their_sizes_and_serves_them(client):
-    assert (
-        "No package has been written yet" in client.get("/open-data/", headers={"Accept-Language": "en"}).text
-    )
+def test_the_page_lists_the_packages_with_their_sizes_and_serves_them(client, english):
+    assert "No package has been written yet" in client.get("/open-data/").text
     volume.committees(1)
     written = package.package_write()
     page = client.get("/open-data/")
@@ -100,9 +98,9 @@ def test_the_package_of_the_demo_holds_nothing_that_is_not_public(demo):
     assert leaks("\n".join(texts)) == []
 
 
-def test_the_feeds_tell_of_decisions_with_their_votes_and_of_progress(client):
+def test_the_feeds_tell_of_decisions_with_their_votes_and_of_progress(client, english):
     volume.committees(1)
-    decisions = client.get("/decisions/feed/", headers={"Accept-Language": "en"})
+    decisions = client.get("/decisions/feed/")
     assert decisions["Content-Type"].startswith("application/atom+xml")
     assert "Votes for: 20, against: 0, abstaining: 0." in decisions.text
     progress = client.get("/progress/feed/")
