@@ -4,14 +4,21 @@ from __future__ import annotations
 
 from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularJSONAPIView
-from rest_framework.routers import SimpleRouter
+from rest_framework.routers import DefaultRouter
 
 from api import feeds, views_pages
 from api.views import resources
 
 app_name = "api"
 
-router = SimpleRouter()
+
+class Router(DefaultRouter):
+    """The root (/api/v1/) lists the resources' addresses; no ".json" suffixes: JSON is the only format."""
+
+    include_format_suffixes = False
+
+
+router = Router()
 router.register("bodies", resources.BodyViewSet, basename="body")
 router.register("mandates", resources.MandateViewSet, basename="mandate")
 router.register("committees", resources.CommitteeViewSet, basename="committee")

@@ -126,6 +126,7 @@ MATRIX: list[tuple[str, str, tuple]] = [
     ("consultations:participants",        "dialogue",          (LOGIN, 404, 404, 404, 404, 404, 200, 404, SECOND, 404)),  # access needs: the facilitators only
     ("consultations:attendance",          "dialogue",          (LOGIN, 404, 404, 404, 404, 404, 200, 404, SECOND, 404)),  # the facilitators only
     # --- Open data: the API, the packages and the feeds (api/), public like the pages.
+    ("api:api-root",                        "",                   (200,   200,   200,   200,   200,   200,   200,   200,   SECOND,  200)),  # API: the resources' addresses
     ("api:body-list",                       "",                   (200,   200,   200,   200,   200,   200,   200,   200,   SECOND,  200)),  # API: public
     ("api:body-detail",                     "absent",             (404,   404,   404,   404,   404,   404,   404,   404,   SECOND,  404)),  # API: no such body
     ("api:mandate-list",                    "",                   (200,   200,   200,   200,   200,   200,   200,   200,   SECOND,  200)),  # API

@@ -185,3 +185,12 @@ def test_with_the_page_cache_on_a_repeated_read_costs_no_query_and_a_change_show
     mandate.committee.name = "Nyt navn"
     mandate.committee.save()
     assert titles(client.get("/api/v1/committees/")) == ["Nyt navn"]
+
+
+def test_the_root_lists_every_resource(client):
+    root = client.get("/api/v1/").json()
+    assert set(root) == {
+        "bodies", "mandates", "committees", "meetings", "calls", "deliverables", "decisions", "actions",
+        "consultations", "contributions", "evaluations",
+    }  # fmt: skip
+    assert root["committees"].endswith("/api/v1/committees/")
