@@ -15,6 +15,7 @@ import hashlib
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
+from django.utils import translation
 from django.utils.http import parse_http_date_safe
 
 from api.conditional import not_modified, stamp
@@ -24,7 +25,8 @@ MAX_QUERY_STRING = 400  # a longer address is no link anyone follows: answered f
 
 
 def _key(request) -> str:
-    where = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    # The language too: the evaluation's statements are named in the reader's language.
+    where = f"{translation.get_language()} {request.scheme}://{request.get_host()}{request.get_full_path()}"
     return "api:answer:" + hashlib.sha256(where.encode()).hexdigest()
 
 

@@ -111,7 +111,8 @@ def _field(name: str, schema: dict, components: dict, required: bool) -> dict:
         field["constraints"] = {"enum": [v for v in schema["enum"] if v not in (None, "")]}
     if schema.get("description") or schema.get("title"):
         field["description"] = schema.get("description") or schema.get("title")
-    if required:
+    # An empty cell reads as null, and an empty text is a real value (no organisation, no agenda item).
+    if required and not (field["type"] == "string" and "format" not in field):
         field.setdefault("constraints", {})["required"] = True
     return field
 

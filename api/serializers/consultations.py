@@ -75,6 +75,9 @@ class ContributionSerializer(serializers.ModelSerializer):
     author_name = serializers.CharField(
         source="public_name", help_text="Empty when the author asked to be published without their name."
     )
+    organisation = serializers.SerializerMethodField(
+        help_text="Whom the author writes on behalf of, if anyone."
+    )
 
     class Meta:
         model = Contribution
@@ -89,3 +92,7 @@ class ContributionSerializer(serializers.ModelSerializer):
             "body",
             "published_at",
         ]
+
+    def get_organisation(self, contribution) -> str:
+        # As the page shows it: only for a contribution written on behalf of an organisation.
+        return contribution.organisation if contribution.kind == Contribution.Kind.ORGANISATION else ""
