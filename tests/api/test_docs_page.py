@@ -8,7 +8,10 @@ import re
 
 import pytest
 
+from api.package import package_write
+from tests.api import volume
 from tests.e2e.browser import CHROMIUM, CHROMIUM_ARGS, why_browser_tests_cannot_run
+from tests.support.html_validator import validate, why_html_cannot_be_validated
 
 
 @pytest.mark.django_db
@@ -44,3 +47,13 @@ def test_swagger_ui_draws_every_operation_under_the_sites_csp(live_server):
         del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
     assert operations == 22  # list and detail of eleven resources
     assert [p for p in problems if "Content Security Policy" in p or "Refused" in p] == []
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(why_html_cannot_be_validated() is not None, reason=str(why_html_cannot_be_validated()))
+def test_the_open_data_pages_are_valid_html(client, settings, tmp_path):
+    settings.OPEN_DATA_DIR = tmp_path
+    volume.committees(1)
+    package_write()
+    pages = {path: client.get(path).text for path in ("/api/v1/docs/", "/open-data/")}
+    assert validate(pages) == {}  # the pages with errors, none
