@@ -1,9 +1,7 @@
 """Two more committees for the demo: last year's youth committee, carried all the way from mandate to
 implementation and evaluation, and a movement committee that is half-way through its meetings.
 
-The other slices' services may not all exist yet, so the committee's work and the council's review
-are written with the ORM; the mandate's moves and the implementation and evaluation go through
-services. Each committee is created once: running the seed again changes nothing.
+Each committee is created once: running the seed again changes nothing.
 """
 
 from __future__ import annotations
