@@ -9,6 +9,11 @@ class CommitteesConfig(AppConfig):
     verbose_name = _("Task committees")
 
     def ready(self) -> None:
+        from pages.cache import watch
+
+        # Committees, meetings and memberships are public, and so are the members' names (the accounts).
+        watch(self.label)
+        watch("accounts")
         from accounts.roles import official_seat_check_register
         from accounts.services import role_loss_follower_register
         from audit.actions import register

@@ -16,13 +16,13 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Prefetch
-from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
 from accounts.roles import is_council_staff
 from committees.calendar import meeting_uid
+from committees.meeting_pages import meeting_page_url
 from committees.models import CalendarFeed, Meeting, Membership, new_calendar_token
 from committees.rules import seat_of
 from notifications.ics import calendar_event
@@ -80,12 +80,6 @@ def local(moment: datetime) -> datetime:
 
 def meeting_title(meeting: Meeting) -> str:
     return _("%(name)s: meeting %(number)s") % {"name": meeting.committee.name, "number": meeting.number}
-
-
-def meeting_page_url(meeting: Meeting) -> str:
-    """The member's page of the meeting (served by deliberation, which shows the published summary)."""
-    path = reverse("deliberation:meeting", args=[meeting.committee.mandate.slug, meeting.number])
-    return settings.SITE_URL + path
 
 
 def meeting_event(meeting: Meeting, *, stamp: datetime | None = None) -> Event:

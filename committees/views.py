@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from committees import selectors
 from committees.calendar import meeting_plan_calendar
 from committees.filters import CommitteeFilter
-from committees.following import committee_follow, committee_unfollow, is_following
+from committees.following import committee_follow, committee_unfollow
 from mandates.documents import pdf_download
 from pages.cache import cached_public_page
 
@@ -32,14 +32,6 @@ def committee_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@cached_public_page
-def committee_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    mandate = selectors.public_committee(slug)
-    context = _committee_context(mandate)
-    context["following"] = is_following(committee=context["committee"], user=request.user)
-    return render(request, "committees/detail.html", context)
-
-
 @login_required
 @require_POST
 def follow(request: HttpRequest, slug: str) -> HttpResponse:
@@ -55,22 +47,12 @@ def follow(request: HttpRequest, slug: str) -> HttpResponse:
         messages.success(
             request, _("You follow this committee: we will email you when the City Council decides.")
         )
-    return redirect("committees:detail", slug)
+    return redirect(committee.mandate.get_absolute_url())
 
 
 def mandate_print(request: HttpRequest, slug: str) -> HttpResponse:
     mandate = selectors.public_committee(slug)
-    return render(request, "committees/print.html", _committee_context(mandate))
-
-
-def _committee_context(mandate) -> dict:
-    return {
-        "mandate": mandate,
-        "committee": selectors.committee_of(mandate),
-        "meetings": selectors.meetings_of(mandate),
-        "members": selectors.public_members(mandate),
-        "page_url": settings.SITE_URL + mandate.get_absolute_url(),
-    }
+    return render(request, "committees/print.html", selectors.committee_page(mandate))
 
 
 def meeting_calendar(request: HttpRequest, slug: str) -> HttpResponse:

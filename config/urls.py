@@ -7,6 +7,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from accounts.views import admin_login
+from portal.urls import home_patterns
 
 # Signing in to the admin goes through allauth, so the second factor applies there too.
 admin.site.login = admin_login
@@ -15,6 +16,8 @@ handler500 = "pages.errors.server_error"
 
 urlpatterns = [
     path("", include("pages.urls")),
+    path("", include(home_patterns)),
+    path("", include("portal.urls")),
     path("committees/", include("committees.urls")),
     path("", include("recruitment.urls")),
     path("", include("deliberation.urls")),

@@ -9,6 +9,9 @@ class PagesConfig(AppConfig):
     verbose_name = _("Site pages")
 
     def ready(self) -> None:
+        from pages.cache import watch
+
+        watch(self.label)  # the privacy notice and the accessibility statement are public pages
         from pages import checks  # noqa: F401  (registers the deployment checks)
         from pages.cache import connect_signals
         from pages.lookups import register_integer_lookups

@@ -5,9 +5,9 @@ kept in the session or a "you have signed out" message is never stored or served
 language, the host and the full path (query string included); every entry records the site-wide
 version it was made under, and any saved or deleted row of the apps the public pages show bumps that
 version (`post_save`, `post_delete`, `m2m_changed`, connected in PagesConfig.ready), at once and again
-when the transaction commits, so an edit in a service or in the admin shows on the next request. The
-signals name the apps by label, so this module imports none of them; an app above the ones listed here
-says so itself with `watch()` from its AppConfig.ready(). A write that bypasses the
+when the transaction commits, so an edit in a service or in the admin shows on the next request. Each
+app says which of its rows public pages show with `watch()` from its AppConfig.ready(), so this module
+names and imports none of them. A write that bypasses the
 signals (`QuerySet.update`, `bulk_create`) calls `public_pages_changed()` itself; and what changes
 with the clock alone (a call opening or closing) shows within PUBLIC_PAGE_CACHE_SECONDS.
 
@@ -38,28 +38,16 @@ HIT_HEADER = "X-Page-Cache"
 PUBLIC_PAGE = "samskab_public_page"  # the attribute that marks a view and its response as cacheable
 # Headers not kept with a stored page: the length changes with the token, the rest are per response.
 UNSTORED_HEADERS = frozenset({"content-length", HIT_HEADER.lower(), "x-bench-queries"})
-# The apps whose rows public pages show, and the rows of those apps that no public page shows:
-# a new application, rating or evaluation answer must not empty the cache of every page.
-PUBLIC_APPS = frozenset({"accounts", "pages", "mandates", "committees", "recruitment", "deliberation"})
-PRIVATE_MODELS = frozenset(
-    {
-        "recruitment.application",
-        "recruitment.applicationchoice",
-        "recruitment.application_available_meetings",
-        "recruitment.applicationevent",
-        "recruitment.rating",
-        "recruitment.exportlog",
-        "deliberation.evaluationparticipation",
-        "deliberation.evaluationanswer",
-    }
-)
-_watched_apps: set[str] = set(PUBLIC_APPS)
-_private_models: set[str] = set(PRIVATE_MODELS)
+# Filled by watch() from each app's AppConfig.ready(): this module names no app.
+_watched_apps: set[str] = set()
+_private_models: set[str] = set()
 
 
 def watch(app_label: str, *, private_models: Iterable[str] = ()) -> None:
-    """Public pages show rows of `app_label` (an app above this floor, from its AppConfig.ready()): a
-    change to them makes the stored pages old, except to `private_models` ("app.model"), which none shows."""
+    """Public pages show rows of `app_label`: a change to them makes the stored pages old, except a change
+    to `private_models` ("app.model"), which no public page shows (a new application or rating must not
+    empty the cache of every page). Each app calls this for itself from its AppConfig.ready(); an app
+    whose public pages show rows of one below it (the members' names) may call it for that one too."""
     _watched_apps.add(app_label)
     _private_models.update(private_models)
 

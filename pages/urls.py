@@ -5,7 +5,6 @@ from django.urls import path
 from pages import health, views
 
 urlpatterns = [
-    path("", views.home, name="home"),
     path("privacy/", views.privacy, name="privacy"),
     path("accessibility/", views.accessibility, name="accessibility"),
     path("healthz", health.healthz, name="healthz"),

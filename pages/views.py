@@ -1,17 +1,11 @@
-"""The site's own pages: what task committees are, the privacy notice, the accessibility statement."""
+"""The site's own pages: the privacy notice and the accessibility statement."""
 
 from __future__ import annotations
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from pages.cache import cached_public_page
 from pages.models import AccessibilityStatement, PrivacyNotice
-
-
-@cached_public_page
-def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "pages/home.html")
 
 
 def privacy(request: HttpRequest) -> HttpResponse:

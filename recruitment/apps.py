@@ -9,6 +9,13 @@ class RecruitmentConfig(AppConfig):
     verbose_name = _("Recruitment")
 
     def ready(self) -> None:
+        from pages.cache import watch
+
+        # Calls and selections are public; applications, ratings and their history are not.
+        private = ("application", "applicationchoice", "application_available_meetings", "applicationevent")
+        watch(
+            self.label, private_models=[f"{self.label}.{name}" for name in (*private, "rating", "exportlog")]
+        )
         from audit import actions
 
         actions.register(

@@ -22,6 +22,20 @@ SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 # Shown in the header, the emails and the privacy notice.
 MUNICIPALITY_NAME = env("MUNICIPALITY_NAME", default="Gentofte Kommune")
 
+# A mandate's and a call's public pages belong to the top floor (portal); the models below it link to them
+# through get_absolute_url() made here, so they never name a page above their own floor.
+ABSOLUTE_URL_OVERRIDES = {
+    "mandates.mandate": lambda mandate: _portal_link("committee_url", mandate),
+    "recruitment.call": lambda call: _portal_link("call_url", call),
+}
+
+
+def _portal_link(name: str, obj) -> str:
+    from portal import links
+
+    return getattr(links, name)(obj)
+
+
 INSTALLED_APPS = [
     "config.apps.SamskabAdminConfig",
     "django.contrib.auth",
@@ -54,6 +68,7 @@ INSTALLED_APPS = [
     "deliberation",
     "consultations",  # public consultations and dialogue meetings; reads deliberation's draft sections
     "case_documents",  # documents for the agenda system, composed from mandates, committees and deliberation
+    "portal",  # the composite public pages (home, the committee page, the call page), on top of them all
     "demo",  # demo data for `make run`; uses every app, used by none
 ]
 

@@ -50,7 +50,7 @@ def test_the_public_reads_the_decided_youth_policys_case_document_and_mandate_fr
     ]
     assert links(client, reverse("deliberation:deliverable", args=[YOUTH])) == case
     assert links(client, reverse("committees:print", args=[YOUTH])) == mandate
-    assert links(client, reverse("committees:detail", args=[YOUTH])) == mandate
+    assert links(client, reverse("portal:committee", args=[YOUTH])) == mandate
 
 
 def test_the_mandates_admin_page_offers_both_documents_to_staff(client, demo, demo_staff):

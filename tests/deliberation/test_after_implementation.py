@@ -136,7 +136,7 @@ def test_the_progress_page_of_a_draft_or_unknown_mandate_is_404(client):
 
 def test_the_committee_page_shows_the_implementation_with_a_link_to_the_progress_page(client, committee):
     _action(committee.mandate)
-    html = client.get(reverse("committees:detail", args=["ungepolitik"])).content.decode()
+    html = client.get(reverse("portal:committee", args=["ungepolitik"])).content.decode()
     assert 'id="implementation-heading"' in html and "Åbne klubber om aftenen" in html
     assert reverse("deliberation:progress", args=["ungepolitik"]) in html
 
@@ -160,7 +160,7 @@ def test_the_progress_page_needs_the_same_queries_however_many_actions_and_updat
 
 
 def test_the_committee_page_needs_the_same_queries_however_many_actions(client, committee):
-    url = reverse("committees:detail", args=["ungepolitik"])
+    url = reverse("portal:committee", args=["ungepolitik"])
     _grow(committee.mandate, actions=1, updates=1)
     small = queries_for_page(client, url)
     _grow(committee.mandate, actions=9, updates=4)

@@ -36,7 +36,7 @@ def mandate() -> Mandate:
 
 
 def detail(mandate: Mandate) -> str:
-    return reverse("committees:detail", args=[mandate.slug])
+    return reverse("portal:committee", args=[mandate.slug])
 
 
 def get(client, url: str):
@@ -107,7 +107,7 @@ def test_a_service_moving_the_mandate_shows_on_the_committee_page_at_once(client
 
 def test_changing_a_call_shows_on_its_page_and_the_home_page_at_once(client):
     call = call_with_committee(intro="Vi søger unge.")
-    call_url = reverse("recruitment:call", args=[call.pk])
+    call_url = reverse("portal:call", args=[call.pk])
     assert "Vi søger unge." in get(client, call_url).content.decode()
     get(client, reverse("home"))
     call.intro = "Vi søger forældre."
@@ -121,9 +121,9 @@ def test_changing_a_call_shows_on_its_page_and_the_home_page_at_once(client):
 
 def test_a_new_application_leaves_the_public_pages_in_the_cache(client, citizen):
     call = call_with_committee()
-    get(client, reverse("recruitment:call", args=[call.pk]))
+    get(client, reverse("portal:call", args=[call.pk]))
     ApplicationFactory(call=call, applicant=citizen)
-    assert get(client, reverse("recruitment:call", args=[call.pk]))[HIT_HEADER] == "hit"
+    assert get(client, reverse("portal:call", args=[call.pk]))[HIT_HEADER] == "hit"
 
 
 def test_signed_in_people_never_get_or_leave_a_cached_page(client, citizen, mandate):
