@@ -19,7 +19,10 @@ from django.http import HttpRequest
 from pages.slots import Slots
 
 DELIVERABLE = "deliverable"  # the deliverable page, below its text: a Deliverable
-SLOTS = frozenset({DELIVERABLE})
+HOME = "home"  # the home page, after the open calls: no object (True)
+COMMITTEE = "committee"  # a committee's public page, after its public record: a TaskCommittee
+MY_COMMITTEE = "my_committee"  # a member's own overview of one committee ("My committees"): a TaskCommittee
+SLOTS = frozenset({DELIVERABLE, HOME, COMMITTEE, MY_COMMITTEE})
 
 
 @dataclass(frozen=True)

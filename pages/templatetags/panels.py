@@ -1,4 +1,5 @@
-"""`{% panels_for "slot" object %}`: the panels higher apps show here (pages.panels), rendered in place."""
+"""`{% panels_for "slot" object %}`: the panels higher apps show here (pages.panels), rendered in place.
+A page-wide slot (the home page) names no object: `{% panels_for "home" %}`."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def panels_for(context, slot: str, obj) -> SafeString:
+def panels_for(context, slot: str, obj=True) -> SafeString:
     request = context.get("request")
     html = [
         render_to_string(panel.template, dict(panel.context), request=request)
