@@ -19,7 +19,8 @@ from django.http import HttpRequest
 from pages.slots import Slots
 
 DELIVERABLE = "deliverable"  # the deliverable page, below its text: a Deliverable
-SLOTS = frozenset({DELIVERABLE})
+MY_COMMITTEE = "my_committee"  # a member's own overview of one committee ("My committees"): a TaskCommittee
+SLOTS = frozenset({DELIVERABLE, MY_COMMITTEE})
 
 
 @dataclass(frozen=True)

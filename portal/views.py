@@ -10,6 +10,8 @@ from django.utils import timezone
 
 from committees import selectors as committees
 from committees.following import is_following
+from consultations import selectors as consultations
+from consultations.links import overview_url
 from deliberation import public_selectors as deliberation_public
 from deliberation.implementation import public_actions
 from deliberation.selectors import published_summaries_of
@@ -21,6 +23,7 @@ from recruitment.models import Call
 
 HOME_COMMITTEES = 6
 HOME_DECISIONS = 5
+HOME_CONSULTATIONS = 5  # the ones closing soonest; the rest are a link away
 
 
 @cached_public_page
@@ -29,6 +32,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "calls": list(recruitment.open_calls()),
         "committees": committees.active_committees(HOME_COMMITTEES),
         "decisions": committees.recent_public_transitions(HOME_DECISIONS),
+        "open_consultations": consultations.open_consultations(HOME_CONSULTATIONS),
     }
     return render(request, "portal/home.html", context)
 
@@ -45,6 +49,8 @@ def committee(request: HttpRequest, slug: str) -> HttpResponse:
         "review": deliberation_public.public_review(task_committee),
         "actions": public_actions(mandate),
         "survey": deliberation_public.evaluation_results(mandate),
+        "participation": consultations.committee_participation(task_committee),
+        "overview_url": overview_url(request, task_committee) if task_committee else "",
     }
     return render(request, "portal/committee.html", context)
 
