@@ -9,7 +9,7 @@ class CommitteesConfig(AppConfig):
     verbose_name = _("Task committees")
 
     def ready(self) -> None:
-        from pages.cache import watch
+        from core.cache import watch
 
         # Committees, meetings and memberships are public, and so are the members' names (the accounts).
         watch(self.label)
@@ -29,5 +29,8 @@ class CommitteesConfig(AppConfig):
                 "membership.ended": _("Membership ended"),
                 "meeting.held": _("Meeting held"),
                 "membership.naming_chosen": _("Chose how to be shown publicly"),
+                "meeting.moved": _("Meeting moved"),
+                "meeting.cancelled": _("Meeting cancelled"),
+                "meeting.agenda_published": _("Agenda published"),
             }
         )

@@ -15,8 +15,8 @@ from committees import selectors
 from committees.calendar import meeting_plan_calendar
 from committees.filters import CommitteeFilter
 from committees.following import committee_follow, committee_unfollow
+from core.cache import cached_public_page
 from mandates.documents import pdf_download
-from pages.cache import cached_public_page
 
 PAGE_SIZE = 20
 

@@ -11,7 +11,7 @@ class ConsultationsConfig(AppConfig):
     def ready(self) -> None:
         from audit import actions
         from consultations.links import deliverable_panel, my_committee_panel
-        from pages import cache, panels
+        from core import cache, panels
 
         # The report travels with the deliverable: its page shows it through a slot, naming nothing of ours.
         panels.register(panels.DELIVERABLE, deliverable_panel)

@@ -1,4 +1,4 @@
-"""What this app shows on lower floors' pages, through the slots of pages.panels (see apps.py)."""
+"""What this app shows on lower floors' pages, through the slots of core.panels (see apps.py)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 
 from consultations.selectors import heard_reports
-from pages.panels import Panel
+from core.panels import Panel
 
 
 def my_committee_panel(request: HttpRequest, committee) -> list[Panel]:

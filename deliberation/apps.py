@@ -19,7 +19,7 @@ class DeliberationConfig(AppConfig):
                 "deliberation:meeting", args=[meeting.committee.mandate.slug, meeting.number]
             )
         )
-        from pages.cache import watch
+        from core.cache import watch
 
         # Summaries, the deliverable's review and the implementation are public; single answers are not.
         watch(
@@ -32,5 +32,8 @@ class DeliberationConfig(AppConfig):
             {
                 "evaluation.opened": _("Evaluation survey opened"),
                 "evaluation.closing_set": _("Evaluation survey's closing date set"),
+                "amendment.decided": _("Amendment decided"),
+                "review.step_recorded": _("A political body's handling recorded"),
+                "council.decided": _("The City Council's decision recorded"),
             }
         )

@@ -13,11 +13,11 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from committees.models import TaskCommittee
+from core.charts import Bar, bar_chart
 from deliberation.evaluation import SCORE_LABELS, SCORES, survey_state
 from deliberation.models import CouncilDecision, Deliverable, ReviewStep
 from deliberation.review import deliverable_is_public
 from mandates.models import Mandate
-from pages.charts import Bar, bar_chart
 
 
 @dataclass(frozen=True)

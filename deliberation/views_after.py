@@ -11,11 +11,11 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.cache import cached_public_page
 from deliberation import evaluation
 from deliberation.implementation import public_actions
 from deliberation.models import EvaluationAnswer
 from mandates.models import Mandate
-from pages.cache import cached_public_page
 
 
 def _public_mandate(slug: str) -> Mandate:

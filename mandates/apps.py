@@ -9,6 +9,9 @@ class MandatesConfig(AppConfig):
     verbose_name = _("Mandates")
 
     def ready(self) -> None:
-        from pages.cache import watch
+        from audit.actions import register
+
+        register({"mandate.moved": _("Mandate moved to another state")})
+        from core.cache import watch
 
         watch(self.label)  # mandates, their profiles and their history are on the public pages

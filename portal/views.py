@@ -12,10 +12,10 @@ from committees import selectors as committees
 from committees.following import is_following
 from consultations import selectors as consultations
 from consultations.links import overview_url
+from core.cache import cached_public_page
 from deliberation import public_selectors as deliberation_public
 from deliberation.implementation import public_actions
 from deliberation.selectors import published_summaries_of
-from pages.cache import cached_public_page
 from recruitment import draws
 from recruitment import selectors as recruitment
 from recruitment.applications import who_may_apply

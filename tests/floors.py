@@ -13,7 +13,7 @@ FLOORS: dict[str, int] = {
     "accounts": 1,
     "notifications": 1,
     "audit": 1,
-    "pages": 1,
+    "core": 1,
     "mandates": 2,
     "committees": 3,
     "recruitment": 4,

@@ -168,13 +168,13 @@ def test_the_walk_sees_a_climb_when_there_is_one():
 
 
 def test_the_page_cache_names_no_app_and_learns_from_each_app_what_its_pages_show():
-    from pages import cache
+    from core import cache
 
-    source = (ROOT / "pages" / "cache.py").read_text(encoding="utf-8")
-    named = [app for app in FLOORS if app != "pages" and re.search(rf"[\"']{app}[\"'.]", source)]
+    source = (ROOT / "core" / "cache.py").read_text(encoding="utf-8")
+    named = [app for app in FLOORS if app != "core" and re.search(rf"[\"']{app}[\"'.]", source)]
     assert named == []
     assert {
-        "pages",
+        "core",
         "mandates",
         "committees",
         "recruitment",

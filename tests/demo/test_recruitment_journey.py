@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from accounts.models import User
 from committees.models import Membership
-from pages.models import PrivacyNotice
+from core.models import PrivacyNotice
 from recruitment.models import Application, Call, Invitation
 from recruitment.offers import invitation_token
 from tests.recruitment.test_review_matching import confirm

@@ -1,4 +1,4 @@
-"""Panels that apps on higher floors show on the pages of lower ones (the slot mechanism of pages.slots).
+"""Panels that apps on higher floors show on the pages of lower ones (the slot mechanism of core.slots).
 
 A page on a lower floor names a slot and the object it shows:
 
@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from django.http import HttpRequest
 
-from pages.slots import Slots
+from core.slots import Slots
 
 DELIVERABLE = "deliverable"  # the deliverable page, below its text: a Deliverable
 MY_COMMITTEE = "my_committee"  # a member's own overview of one committee ("My committees"): a TaskCommittee

@@ -10,7 +10,7 @@ from importlib import import_module
 from django.db import migrations
 from django.utils import timezone
 
-FIRST = import_module("pages.migrations.0002_default_texts")
+FIRST = import_module("core.migrations.0002_default_texts")
 VERSION = "1.1"
 
 HOW_LONG_DA = """Hvor længe. Oplysninger om ansøgere, der ikke blev udvalgt, anonymiseres, når opbevaringsperioden er udløbet. Oplysninger om medlemmer gemmes, så længe udvalgets arbejde og kommunens journalpligt kræver det."""
@@ -40,7 +40,7 @@ PRIVACY_EN = second_version(FIRST.PRIVACY_EN, HOW_LONG_EN, DRAFTS_EN, EVALUATION
 
 
 def publish_second_version(apps, schema_editor):
-    PrivacyNotice = apps.get_model("pages", "PrivacyNotice")
+    PrivacyNotice = apps.get_model("core", "PrivacyNotice")
     now = timezone.now()
     current = PrivacyNotice.objects.filter(published_at__lte=now).order_by("-published_at").first()
     if current is None or current.body_da != FIRST.PRIVACY_DA or current.body_en != FIRST.PRIVACY_EN:
@@ -50,11 +50,13 @@ def publish_second_version(apps, schema_editor):
 
 
 def withdraw_second_version(apps, schema_editor):
-    PrivacyNotice = apps.get_model("pages", "PrivacyNotice")
+    PrivacyNotice = apps.get_model("core", "PrivacyNotice")
     PrivacyNotice.objects.filter(version=VERSION, body_da=PRIVACY_DA, body_en=PRIVACY_EN).delete()
 
 
 class Migration(migrations.Migration):
-    dependencies = [("pages", "0003_accessibility_statement_says_what_was_tested")]
+    # The app was called "pages"; a database migrated under that name has run this already.
+    replaces = [("pages", "0004_privacy_notice_says_how_long_drafts_live")]
+    dependencies = [("core", "0003_accessibility_statement_says_what_was_tested")]
 
     operations = [migrations.RunPython(publish_second_version, withdraw_second_version)]

@@ -1,4 +1,4 @@
-"""`{% panels_for "slot" object %}`: the panels higher apps show here (pages.panels), rendered in place."""
+"""`{% panels_for "slot" object %}`: the panels higher apps show here (core.panels), rendered in place."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from django import template
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 
-from pages.panels import panels_for as _panels_for
+from core.panels import panels_for as _panels_for
 
 register = template.Library()
 

@@ -1,11 +1,11 @@
-"""`{% downloads_for "slot" object as downloads %}`: the links higher apps offer here (pages.downloads)."""
+"""`{% downloads_for "slot" object as downloads %}`: the links higher apps offer here (core.downloads)."""
 
 from __future__ import annotations
 
 from django import template
 
-from pages.downloads import Download
-from pages.downloads import downloads_for as _downloads_for
+from core.downloads import Download
+from core.downloads import downloads_for as _downloads_for
 
 register = template.Library()
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from django.http import HttpRequest
 
-from pages.slots import Slots
+from core.slots import Slots
 
 # The slots, named by the place they appear; the object passed is the one that place shows.
 MANDATE = "mandate"  # beside the mandate's print view and on the committee page: a Mandate

@@ -5,7 +5,7 @@ from importlib import import_module
 
 from django.db import migrations
 
-FIRST = import_module("pages.migrations.0002_default_texts")
+FIRST = import_module("core.migrations.0002_default_texts")
 
 ACCESSIBILITY_DA = """Kommunen ønsker, at alle kan bruge denne hjemmeside. Siden er lavet efter standarden WCAG 2.1 på niveau A og AA, som lov om tilgængelighed af offentlige organers websteder og mobilapplikationer kræver. Den findes på dansk og engelsk.
 
@@ -29,20 +29,22 @@ If you met a barrier, write to the municipality's main mailbox and tell us which
 
 
 def update_statement(apps, schema_editor):
-    AccessibilityStatement = apps.get_model("pages", "AccessibilityStatement")
+    AccessibilityStatement = apps.get_model("core", "AccessibilityStatement")
     AccessibilityStatement.objects.filter(
         body_da=FIRST.ACCESSIBILITY_DA, body_en=FIRST.ACCESSIBILITY_EN
     ).update(body_da=ACCESSIBILITY_DA, body_en=ACCESSIBILITY_EN)
 
 
 def restore_statement(apps, schema_editor):
-    AccessibilityStatement = apps.get_model("pages", "AccessibilityStatement")
+    AccessibilityStatement = apps.get_model("core", "AccessibilityStatement")
     AccessibilityStatement.objects.filter(body_da=ACCESSIBILITY_DA, body_en=ACCESSIBILITY_EN).update(
         body_da=FIRST.ACCESSIBILITY_DA, body_en=FIRST.ACCESSIBILITY_EN
     )
 
 
 class Migration(migrations.Migration):
-    dependencies = [("pages", "0002_default_texts")]
+    # The app was called "pages"; a database migrated under that name has run this already.
+    replaces = [("pages", "0003_accessibility_statement_says_what_was_tested")]
+    dependencies = [("core", "0002_default_texts")]
 
     operations = [migrations.RunPython(update_statement, restore_statement)]

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from pages import health, views
+from core import health, views
 
 urlpatterns = [
     path("privacy/", views.privacy, name="privacy"),

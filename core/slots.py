@@ -2,7 +2,7 @@
 
 A page names a slot and the object it shows; an app above registers a provider for the slot from its
 AppConfig.ready(): a function of the request and the object that returns what this reader may see there.
-`pages.downloads` (links to files) and `pages.panels` (a piece of page) are the two kinds.
+`core.downloads` (links to files) and `core.panels` (a piece of page) are the two kinds.
 """
 
 from __future__ import annotations

@@ -45,8 +45,8 @@ If you met a barrier, write to the municipality's main mailbox and tell us which
 
 
 def create_texts(apps, schema_editor):
-    PrivacyNotice = apps.get_model("pages", "PrivacyNotice")
-    AccessibilityStatement = apps.get_model("pages", "AccessibilityStatement")
+    PrivacyNotice = apps.get_model("core", "PrivacyNotice")
+    AccessibilityStatement = apps.get_model("core", "AccessibilityStatement")
     if not PrivacyNotice.objects.exists():
         PrivacyNotice.objects.create(
             version="1.0", published_at=timezone.now(), body_da=PRIVACY_DA, body_en=PRIVACY_EN
@@ -56,6 +56,8 @@ def create_texts(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("pages", "0001_initial")]
+    # The app was called "pages"; a database migrated under that name has run this already.
+    replaces = [("pages", "0002_default_texts")]
+    dependencies = [("core", "0001_initial")]
 
     operations = [migrations.RunPython(create_texts, migrations.RunPython.noop)]

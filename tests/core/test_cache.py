@@ -1,4 +1,4 @@
-"""The public pages' cache (pages/cache.py): anonymous visitors only, emptied by any public change."""
+"""The public pages' cache (core/cache.py): anonymous visitors only, emptied by any public change."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ from django.test import Client
 from django.urls import reverse
 
 from committees.services import mandate_move
+from core.cache import HIT_HEADER, public_pages_changed
 from deliberation.records import record_save, summary_publish
 from mandates.models import Mandate, PoliticalBody
-from pages.cache import HIT_HEADER, public_pages_changed
 from recruitment.models import Call
 from tests.committees.factories import PoliticalBodyFactory, TaskCommitteeFactory
 from tests.deliberation.record_factories import cast

@@ -35,7 +35,7 @@ def server_error(request: HttpRequest, template_name: str = defaults.ERROR_500_T
         return defaults.server_error(request, template_name)
     # No request in the context: no context processor (user, messages) may reach for the database.
     html = render_to_string(
-        "pages/unavailable.html",
+        "core/unavailable.html",
         {"LANGUAGE_CODE": translation.get_language(), "municipality_name": settings.MUNICIPALITY_NAME},
     )
     response = HttpResponse(html, status=503)

@@ -11,11 +11,11 @@ from django.apps import apps
 from django.urls import reverse
 from django.utils import timezone
 
-from pages.models import PrivacyNotice
+from core.models import PrivacyNotice
 
 pytestmark = pytest.mark.django_db
 
-SECOND = import_module("pages.migrations.0004_privacy_notice_says_how_long_drafts_live")
+SECOND = import_module("core.migrations.0004_privacy_notice_says_how_long_drafts_live")
 
 
 def test_the_notice_shown_says_how_long_a_draft_and_a_session_live(client, english):

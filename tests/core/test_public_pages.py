@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 import pytest
 from django.urls import reverse
 
-from pages.models import PrivacyNotice
+from core.models import PrivacyNotice
 
 pytestmark = pytest.mark.django_db
 
@@ -122,12 +122,12 @@ def test_the_first_privacy_notice_names_the_legal_basis(client):
 
 
 def test_staff_edit_the_accessibility_statement_in_the_admin(client, staff):
-    from pages.models import AccessibilityStatement
+    from core.models import AccessibilityStatement
 
     statement = AccessibilityStatement.objects.get()
     client.force_login(staff)
     response = client.post(
-        reverse("admin:pages_accessibilitystatement_change", args=[statement.pk]),
+        reverse("admin:core_accessibilitystatement_change", args=[statement.pk]),
         {"body_da": "Opdateret erklæring.", "body_en": "Updated statement."},
     )
     assert response.status_code == 302
@@ -139,7 +139,7 @@ def test_a_published_privacy_notice_cannot_be_rewritten_in_the_admin(client, sta
     notice = PrivacyNotice.objects.current()
     client.force_login(staff)
     client.post(
-        reverse("admin:pages_privacynotice_change", args=[notice.pk]),
+        reverse("admin:core_privacynotice_change", args=[notice.pk]),
         {"version": notice.version, "body_da": "Ændret i smug.", "body_en": ""},
     )
     notice.refresh_from_db()

@@ -4,7 +4,7 @@ Only a visitor without a session or a pending message gets a cached page: a sign
 kept in the session or a "you have signed out" message is never stored or served. The key holds the
 language, the host and the full path (query string included); every entry records the site-wide
 version it was made under, and any saved or deleted row of the apps the public pages show bumps that
-version (`post_save`, `post_delete`, `m2m_changed`, connected in PagesConfig.ready), at once and again
+version (`post_save`, `post_delete`, `m2m_changed`, connected in CoreConfig.ready), at once and again
 when the transaction commits, so an edit in a service or in the admin shows on the next request. Each
 app says which of its rows public pages show with `watch()` from its AppConfig.ready(), so this module
 names and imports none of them. A write that bypasses the
@@ -86,7 +86,7 @@ def _changed(sender, **kwargs) -> None:
 
 def connect_signals() -> None:
     for signal in (post_save, post_delete, m2m_changed):
-        signal.connect(_changed, dispatch_uid=f"pages.cache.{id(signal)}", weak=False)
+        signal.connect(_changed, dispatch_uid=f"core.cache.{id(signal)}", weak=False)
 
 
 def _seconds() -> int:

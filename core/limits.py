@@ -59,7 +59,7 @@ class RequestBodyLimitMiddleware:
         # gunicorn's sync workers close every connection, and Django's own server reads the rest away.
         return render(
             request,
-            "pages/request_too_large.html",
+            "core/request_too_large.html",
             {
                 "limit_mb": max(limit // 1_000_000, 1),
                 "upload_mb": settings.MANDATE_DOCUMENT_MAX_BYTES // 1_000_000,

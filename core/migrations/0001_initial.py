@@ -4,6 +4,8 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+    # The app was called "pages"; a database migrated under that name has run this already.
+    replaces = [("pages", "0001_initial")]
     initial = True
 
     dependencies = []
@@ -28,6 +30,7 @@ class Migration(migrations.Migration):
                 ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
             ],
             options={
+                "db_table": "pages_accessibilitystatement",
                 "verbose_name": "accessibility statement",
                 "verbose_name_plural": "accessibility statement",
             },
@@ -58,6 +61,7 @@ class Migration(migrations.Migration):
                 ),
             ],
             options={
+                "db_table": "pages_privacynotice",
                 "verbose_name": "privacy notice",
                 "verbose_name_plural": "privacy notices",
                 "ordering": ["-published_at"],

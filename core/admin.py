@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import admin
 
-from pages.models import AccessibilityStatement, PrivacyNotice
+from core.models import AccessibilityStatement, PrivacyNotice
 
 
 @admin.register(PrivacyNotice)

@@ -40,6 +40,7 @@ class PrivacyNotice(BilingualText):
     objects = PrivacyNoticeQuerySet.as_manager()
 
     class Meta:
+        db_table = "pages_privacynotice"  # the table kept its name when the app became core
         verbose_name = _("privacy notice")
         verbose_name_plural = _("privacy notices")
         ordering = ["-published_at"]
@@ -58,6 +59,7 @@ class AccessibilityStatement(BilingualText):
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
+        db_table = "pages_accessibilitystatement"  # the table kept its name when the app became core
         verbose_name = _("accessibility statement")
         verbose_name_plural = _("accessibility statement")
 

@@ -11,8 +11,8 @@ from django.db import migrations
 from django.db.models import ProtectedError
 from django.utils import timezone
 
-FIRST = import_module("pages.migrations.0002_default_texts")
-SECOND = import_module("pages.migrations.0004_privacy_notice_says_how_long_drafts_live")
+FIRST = import_module("core.migrations.0002_default_texts")
+SECOND = import_module("core.migrations.0004_privacy_notice_says_how_long_drafts_live")
 VERSION = "1.2"
 
 OPENING_DA = """Kommunen behandler dine personoplysninger, når du opretter en konto, søger om at blive medlem af et opgaveudvalg, deltager i et udvalgs arbejde, skriver et bidrag til en høring eller tilmelder dig et dialogmøde."""
@@ -61,7 +61,7 @@ PRIVACY_EN = third_version(
 
 
 def add_version(apps, schema_editor):
-    PrivacyNotice = apps.get_model("pages", "PrivacyNotice")
+    PrivacyNotice = apps.get_model("core", "PrivacyNotice")
     newest = PrivacyNotice.objects.order_by("-published_at").first()
     unchanged = newest is not None and (newest.body_da, newest.body_en) == (
         SECOND.PRIVACY_DA,
@@ -74,7 +74,7 @@ def add_version(apps, schema_editor):
 
 
 def remove_version(apps, schema_editor):
-    PrivacyNotice = apps.get_model("pages", "PrivacyNotice")
+    PrivacyNotice = apps.get_model("core", "PrivacyNotice")
     try:
         PrivacyNotice.objects.filter(version=VERSION, body_da=PRIVACY_DA, body_en=PRIVACY_EN).delete()
     except ProtectedError:  # someone consented to it: it stays on record
@@ -82,6 +82,8 @@ def remove_version(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("pages", "0004_privacy_notice_says_how_long_drafts_live")]
+    # The app was called "pages"; a database migrated under that name has run this already.
+    replaces = [("pages", "0005_privacy_notice_covers_contributions")]
+    dependencies = [("core", "0004_privacy_notice_says_how_long_drafts_live")]
 
     operations = [migrations.RunPython(add_version, remove_version)]
