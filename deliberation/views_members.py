@@ -27,14 +27,12 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.roles import is_council_staff
+from committees.calendar import local, meeting_calendar, meeting_event
 from committees.meetings import (
     agenda_publish,
     calendar_feed_for,
     calendar_feed_revoke,
-    local,
-    meeting_calendar,
     meeting_cancel,
-    meeting_event,
     meeting_reschedule,
 )
 from committees.models import CalendarFeed, Meeting, Membership
