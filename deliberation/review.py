@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 import deliberation.rules_deliverables  # noqa: F401 - registers the permissions checked here
+from audit.services import log
 from committees.models import Follower
 from committees.services import mandate_move
 from deliberation.deliverables import active_members
@@ -110,6 +111,7 @@ def review_step_record(
     )
     step.full_clean()
     step.save()
+    log(step, "review.step_recorded", by=by, data={"outcome": outcome, "meeting_date": meeting_date})
     mandate = deliverable.committee.mandate
     if mandate.state == S.DELIVERED:  # the first body of this round has dealt with it
         mandate_move(mandate=mandate, to=S.IN_REVIEW, by=by, note=str(step))
@@ -221,6 +223,7 @@ def amendment_decide(*, amendment: Amendment, state: str, by) -> Amendment:
     amendment.state = state
     amendment.decided_at = timezone.now()
     amendment.save(update_fields=["state", "decided_at"])
+    log(amendment, "amendment.decided", by=by, data={"state": state})
     return amendment
 
 
@@ -332,6 +335,8 @@ def council_decision_record(
     )
     decision.full_clean()
     decision.save()
+    votes = {"for": votes_for, "against": votes_against, "abstaining": votes_abstaining}
+    log(decision, "council.decided", by=by, data={"outcome": outcome, "votes": votes})
     mandate = deliverable.committee.mandate
     if mandate.state == S.DELIVERED:  # the Council was the only body, with no step recorded before
         mandate_move(mandate=mandate, to=S.IN_REVIEW, by=by, note=str(decision))
