@@ -15,6 +15,7 @@ from committees import selectors
 from committees.calendar import meeting_plan_calendar
 from committees.filters import CommitteeFilter
 from committees.following import committee_follow, committee_unfollow
+from core import downloads
 from core.cache import cached_public_page
 from mandates.documents import pdf_download
 
@@ -52,7 +53,9 @@ def follow(request: HttpRequest, slug: str) -> HttpResponse:
 
 def mandate_print(request: HttpRequest, slug: str) -> HttpResponse:
     mandate = selectors.public_committee(slug)
-    return render(request, "committees/print.html", selectors.committee_page(mandate))
+    context = selectors.committee_page(mandate)
+    context["downloads"] = downloads.downloads_for(downloads.MANDATE, request, mandate)
+    return render(request, "committees/print.html", context)
 
 
 def meeting_calendar(request: HttpRequest, slug: str) -> HttpResponse:

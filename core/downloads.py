@@ -1,9 +1,10 @@
 """Download links that apps on higher floors offer on the pages of lower ones.
 
-A page on a lower floor (the deliverable page, the mandate's print view, the mandate's admin page) names a
-slot and the object it shows, and includes the shared list:
+The view of a page on a lower floor (the deliverable page, the mandate's print view, the mandate's admin
+page) names a slot and the object it shows, and its template includes the shared list (template tags do
+not query):
 
-    {% load downloads %}{% downloads_for "deliverable" deliverable as downloads %}
+    context["downloads"] = downloads_for(downloads.DELIVERABLE, request, deliverable)
     {% include "includes/downloads.html" %}
 
 An app on a higher floor fills the slot from its AppConfig.ready() with a provider: a function of the

@@ -1,8 +1,9 @@
 """Panels that apps on higher floors show on the pages of lower ones (the slot mechanism of core.slots).
 
-A page on a lower floor names a slot and the object it shows:
+The view of a page on a lower floor names a slot and the object it shows, and hands the template the
+rendered panels (template tags do not query):
 
-    {% load panels %}{% panels_for "deliverable" deliverable %}
+    context["panels"] = panels_html(panels.DELIVERABLE, request, deliverable)   # {{ panels }}
 
 An app above fills the slot from its AppConfig.ready() with a provider returning Panels: a template of its
 own and the context to render it with, already limited to what this reader may see. The lower page never
@@ -15,6 +16,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from django.http import HttpRequest
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString, mark_safe
 
 from core.slots import Slots
 
@@ -39,3 +42,12 @@ def register(slot: str, provider: Provider) -> None:
 
 def panels_for(slot: str, request: HttpRequest | None, obj) -> list[Panel]:
     return _slots.fill(slot, request, obj)
+
+
+def panels_html(slot: str, request: HttpRequest | None, obj) -> SafeString:
+    """The slot's panels rendered in place, one after the other; empty when nobody fills it."""
+    html = [
+        render_to_string(panel.template, dict(panel.context), request=request)
+        for panel in panels_for(slot, request, obj)
+    ]
+    return mark_safe("".join(html))  # each piece is a template's output, escaped by the template engine

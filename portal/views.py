@@ -12,6 +12,7 @@ from committees import selectors as committees
 from committees.following import is_following
 from consultations import selectors as consultations
 from consultations.links import overview_url
+from core import downloads
 from core.cache import cached_public_page
 from deliberation import public_selectors as deliberation_public
 from deliberation.implementation import public_actions
@@ -44,6 +45,7 @@ def committee(request: HttpRequest, slug: str) -> HttpResponse:
     context = {
         **committees.committee_page(mandate),
         "following": is_following(committee=task_committee, user=request.user),
+        "downloads": downloads.downloads_for(downloads.MANDATE, request, mandate),
         "call": recruitment.open_call_for_mandate(mandate),
         "summaries": published_summaries_of(task_committee),
         "review": deliberation_public.public_review(task_committee),

@@ -182,3 +182,14 @@ def test_the_page_cache_names_no_app_and_learns_from_each_app_what_its_pages_sho
         "consultations",
     } <= cache._watched_apps
     assert "recruitment.application" in cache._private_models
+
+
+def test_template_tags_only_format_what_a_view_loaded_and_never_query():
+    reads = re.compile(r"\.(models|selectors|public_selectors|panels|downloads|services)$|^django\.db")
+    found = []
+    for path in ROOT.glob("*/templatetags/*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            modules = [node.module] if isinstance(node, ast.ImportFrom) and node.module else []
+            modules += [alias.name for alias in node.names] if isinstance(node, ast.Import) else []
+            found += [f"{path.relative_to(ROOT)}: {module}" for module in modules if reads.search(module)]
+    assert found == []
