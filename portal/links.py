@@ -15,3 +15,8 @@ def committee_url(mandate) -> str:
 
 def call_url(call) -> str:
     return reverse("portal:call", args=[call.pk])
+
+
+def progress_url(action) -> str:
+    """An implementation action is followed on its mandate's progress page."""
+    return reverse("portal:progress", args=[action.mandate.slug])

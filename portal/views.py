@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from committees import selectors as committees
@@ -55,6 +55,14 @@ def committee(request: HttpRequest, slug: str) -> HttpResponse:
         "overview_url": overview_url(request, task_committee) if task_committee else "",
     }
     return render(request, "portal/committee.html", context)
+
+
+@cached_public_page
+def progress(request: HttpRequest, slug: str) -> HttpResponse:
+    """How the decision is carried out: the actions with their dated updates."""
+    mandate = get_object_or_404(committees.public_mandates(), slug=slug)
+    actions = public_actions(mandate, with_updates=True)
+    return render(request, "portal/progress.html", {"mandate": mandate, "actions": actions})
 
 
 @cached_public_page

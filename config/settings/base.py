@@ -22,11 +22,12 @@ SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 # Shown in the header, the emails and the privacy notice.
 MUNICIPALITY_NAME = env("MUNICIPALITY_NAME", default="Gentofte Kommune")
 
-# A mandate's and a call's public pages belong to the top floor (portal); the models below it link to them
-# through get_absolute_url() made here, so they never name a page above their own floor.
+# A mandate's, a call's and an implementation action's public pages belong to the top floor (portal); the
+# models below it link to them through get_absolute_url() made here, never naming a page above their floor.
 ABSOLUTE_URL_OVERRIDES = {
     "mandates.mandate": lambda mandate: _portal_link("committee_url", mandate),
     "recruitment.call": lambda call: _portal_link("call_url", call),
+    "deliberation.implementationaction": lambda action: _portal_link("progress_url", action),
 }
 
 

@@ -54,7 +54,7 @@ MATRIX: list[tuple[str, str, tuple]] = [
     ("recruitment:feed",                  "",                  (200,   200,   200,   200,   200,   200,   200,   200,   SECOND,  200)),  # public feed
     ("portal:call",                  "call",              (200,   200,   200,   200,   200,   200,   200,   200,   SECOND,  200)),  # public call
     ("recruitment:poster",                "call",              (200,   200,   200,   200,   200,   200,   200,   200,   SECOND,  200)),  # public poster
-    ("deliberation:progress",             "slug",              (200,   200,   200,   200,   200,   200,   200,   200,   SECOND,  200)),  # public progress
+    ("portal:progress",             "slug",              (200,   200,   200,   200,   200,   200,   200,   200,   SECOND,  200)),  # public progress
     # --- The citizen's own pages: only the applicant's own application exists for them.
     ("recruitment:apply",                 "call",              (200,   200,   302,   302,   200,   200,   200,   200,   SECOND,  200)),  # applicants go to their own application
     ("recruitment:my_applications",       "",                  (LOGIN, 200,   200,   200,   200,   200,   200,   200,   SECOND,  200)),  # own list
