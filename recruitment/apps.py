@@ -10,6 +10,12 @@ class RecruitmentConfig(AppConfig):
 
     def ready(self) -> None:
         from audit import actions
+        from mandates.models import Mandate
+        from mandates.services import prerequisite_register
+        from recruitment.seat_decisions import committee_start_problems
+
+        # Every door that starts a committee, the admin's included, keeps the seats and balance rules.
+        prerequisite_register(to=Mandate.State.ACTIVE, check=committee_start_problems)
 
         actions.register(
             {
