@@ -17,6 +17,12 @@ class RecruitmentConfig(AppConfig):
             self.label, private_models=[f"{self.label}.{name}" for name in (*private, "rating", "exportlog")]
         )
         from audit import actions
+        from mandates.models import Mandate
+        from mandates.services import prerequisite_register
+        from recruitment.seat_decisions import committee_start_problems
+
+        # Every door that starts a committee, the admin's included, keeps the seats and balance rules.
+        prerequisite_register(to=Mandate.State.ACTIVE, check=committee_start_problems)
 
         actions.register(
             {
