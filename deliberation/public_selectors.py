@@ -16,7 +16,7 @@ from committees.models import TaskCommittee
 from core.charts import Bar, bar_chart
 from deliberation.evaluation import SCORE_LABELS, SCORES, survey_state
 from deliberation.models import CouncilDecision, Deliverable, ReviewStep
-from deliberation.review import deliverable_is_public
+from deliberation.publicity import deliverable_is_public
 from mandates.models import Mandate
 
 

@@ -19,7 +19,7 @@ from committees.models import Follower
 from committees.services import mandate_move
 from deliberation.deliverables import active_members
 from deliberation.evaluation import evaluation_invite
-from deliberation.models import Amendment, CouncilDecision, Deliverable, DeliverableVersion, ReviewStep
+from deliberation.models import Amendment, CouncilDecision, Deliverable, ReviewStep
 from deliberation.passages import PassageError, as_markdown, block_span, locate, paragraphs
 from mandates.models import Mandate, ReceivingBody
 from notifications.services import notification_schedule
@@ -35,34 +35,6 @@ MANDATE_STATE_FOR = {
 
 
 ENDORSEMENTS = (CouncilDecision.Outcome.ENDORSED, CouncilDecision.Outcome.ENDORSED_WITH_AMENDMENTS)
-
-
-def public_version(deliverable: Deliverable) -> DeliverableVersion | None:
-    """The version the public may read: the last one a political body has dealt with.
-
-    A recommendation is confidential until a body has dealt with it. A postponement is not dealing
-    with it, and a text resubmitted after a return is new: until a body deals with it, the public
-    reads the version the Council returned.
-    """
-    if deliverable.pk is None:
-        return None
-    submitted = deliverable.submitted_version
-    if submitted is not None and deliverable.submitted_at is not None:
-        dealt_now = (
-            deliverable.review_steps.filter(recorded_at__gte=deliverable.submitted_at)
-            .exclude(outcome=ReviewStep.Outcome.POSTPONED)
-            .exists()
-            or deliverable.decisions.filter(version=submitted).exists()
-        )
-        if dealt_now:
-            return submitted
-    earlier = deliverable.decisions.select_related("version").order_by("-decided_on", "-id").first()
-    return earlier.version if earlier is not None else None
-
-
-def deliverable_is_public(deliverable: Deliverable) -> bool:
-    """Public once a political body has dealt with it (see public_version)."""
-    return public_version(deliverable) is not None
 
 
 def _require_staff(by, deliverable: Deliverable) -> None:

@@ -32,7 +32,8 @@ from deliberation.form_errors import add_service_errors
 from deliberation.forms_amendment import AmendmentForm
 from deliberation.markdown import render_markdown
 from deliberation.models import Deliverable, DeliverableVersion
-from deliberation.review import agreed_sections, amendment_propose, current_amendments, public_version
+from deliberation.publicity import public_version
+from deliberation.review import agreed_sections, amendment_propose, current_amendments
 from mandates.models import PoliticalBody
 
 READ = "deliberation.read_deliverable"
