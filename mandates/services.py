@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from audit.services import log
 from mandates.models import (
     CompetenceProfile,
     Mandate,
@@ -93,6 +94,7 @@ def mandate_transition(
     transition = MandateTransition.objects.create(
         mandate=locked, from_state=locked.state, to_state=to, by=by, note=note
     )
+    log(locked, "mandate.moved", by=by, data={"from": transition.from_state, "to": to, "note": note})
     locked.state = mandate.state = to
     locked.save(update_fields=["state", "updated_at"])
     return transition

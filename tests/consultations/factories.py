@@ -13,7 +13,7 @@ from consultations.contributing import ContributionData, contribution_create
 from consultations.dialogue import MeetingData, meeting_create
 from consultations.models import Consultation, ConsultationItem, Contribution, DialogueMeeting
 from consultations.setup import Question, consultation_configure, consultation_create, consultation_publish
-from pages.models import PrivacyNotice
+from core.models import PrivacyNotice
 from tests.deliberation.deliverable_factories import Cast
 from tests.factories import UserFactory
 

@@ -19,8 +19,8 @@ from django.utils import timezone
 from consultations.models import Consultation, Contribution
 from consultations.moderation import contribution_approve, contribution_hide
 from consultations.selectors import committee_participation, open_consultations
-from pages.cache import HIT_HEADER
-from pages.models import PrivacyNotice
+from core.cache import HIT_HEADER
+from core.models import PrivacyNotice
 from tests.consultations.factories import consultation_for, contribute, meeting_for
 from tests.deliberation.deliverable_factories import committee_at_work
 from tests.factories import UserFactory
@@ -173,7 +173,7 @@ def test_the_contribution_records_the_notice_it_was_given_under(cast):
 
 # --- The floors (DESIGN.md §3).
 
-BELOW = ("accounts", "audit", "notifications", "pages", "mandates", "committees", "deliberation")
+BELOW = ("accounts", "audit", "notifications", "core", "mandates", "committees", "deliberation")
 NAMES_US = re.compile(
     r"""\bconsultations[.:]|["']consultations["']|from consultations\b|import consultations\b"""
 )
@@ -211,7 +211,7 @@ def test_recruitment_and_consultations_know_nothing_of_each_other():
 
 
 def test_the_accessibility_statement_names_the_consultations_and_dialogue_meetings_among_the_pages_tested():
-    from pages.models import AccessibilityStatement
+    from core.models import AccessibilityStatement
 
     statement = AccessibilityStatement.objects.get()
     assert "høringer med bidrag" in statement.body_da and "dialogmøder" in statement.body_da
