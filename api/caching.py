@@ -1,7 +1,7 @@
 """Anonymous reads of the API from the cache, until anything public changes.
 
 The answers are the same for everyone, so a rendered body is kept under its full address, with its ETag
-and Last-Modified, and served again while the site-wide version of the public pages (pages.cache: any
+and Last-Modified, and served again while the site-wide version of the public pages (core.cache: any
 saved or deleted public row bumps it) is the one it was made under, for at most
 PUBLIC_PAGE_CACHE_SECONDS (0 turns this off, as in the tests). A stored answer is served by
 api.middleware.StoredAnswerMiddleware before the rest of the site's machinery runs; the rate limit and the
@@ -19,7 +19,7 @@ from django.utils import translation
 from django.utils.http import parse_http_date_safe
 
 from api.conditional import not_modified, stamp
-from pages.cache import VERSION_KEY, bump
+from core.cache import VERSION_KEY, bump
 
 MAX_QUERY_STRING = 400  # a longer address is no link anyone follows: answered fresh, not stored
 

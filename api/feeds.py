@@ -108,7 +108,7 @@ class ProgressFeed(Feed):
     def item_link(self, update: ProgressUpdate) -> str:
         slug = update.action.mandate.slug
         return (
-            settings.SITE_URL + reverse("deliberation:progress", args=[slug]) + f"#action-{update.action_id}"
+            settings.SITE_URL + reverse("portal:progress", args=[slug]) + f"#action-{update.action_id}"
         )
 
     def item_guid(self, update: ProgressUpdate) -> str:

@@ -1,4 +1,4 @@
-"""The targets of issue 7 and the Markdown table of a run."""
+"""The targets of the benchmarks and the Markdown table of a run."""
 
 from __future__ import annotations
 

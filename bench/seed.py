@@ -17,7 +17,7 @@ from django.test import override_settings
 from django.utils import timezone
 
 from accounts.models import User
-from pages.models import PrivacyNotice
+from core.models import PrivacyNotice
 from recruitment.models import Application, ApplicationChoice, Call, Rating
 
 MANDATES = 50

@@ -7,6 +7,7 @@ What changes, and why:
 - A first middleware counts each request's database queries into an `X-Bench-Queries` header.
 - The application and API rate limits are raised: the benchmark sends thousands of requests from one address.
 - Static files are collected into var/bench/ so a benchmark never touches a deployment's folder.
+- The demo app is installed: the case-document benchmark seeds the demo.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from __future__ import annotations
 from config.settings.production import *  # noqa: F403
 from config.settings.production import ACCOUNT_RATE_LIMITS, MIDDLEWARE, VAR_DIR
 
+# The benchmark seeds the demo (bench/case_documents.py); production itself has no demo app.
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405
 ROOT_URLCONF = "bench.urls"
 MIDDLEWARE = ["bench.middleware.QueryCountMiddleware", *MIDDLEWARE]
 ACCOUNT_RATE_LIMITS = {

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from django.conf import settings
 from django.db.models import Count, F, IntegerField, OuterRef, Prefetch, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.http import Http404
@@ -146,6 +147,17 @@ def _get_or_404(queryset: QuerySet[Mandate], slug: str) -> Mandate:
     if mandate is None:
         raise Http404("No public committee with that address.")
     return mandate
+
+
+def committee_page(mandate: Mandate) -> dict:
+    """What the committee page and the mandate's print view show of the committee itself."""
+    return {
+        "mandate": mandate,
+        "committee": committee_of(mandate),
+        "meetings": meetings_of(mandate),
+        "members": public_members(mandate),
+        "page_url": settings.SITE_URL + mandate.get_absolute_url(),
+    }
 
 
 def committee_of(mandate: Mandate) -> TaskCommittee | None:

@@ -22,6 +22,21 @@ SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 # Shown in the header, the emails and the privacy notice.
 MUNICIPALITY_NAME = env("MUNICIPALITY_NAME", default="Gentofte Kommune")
 
+# A mandate's, a call's and an implementation action's public pages belong to the top floor (portal); the
+# models below it link to them through get_absolute_url() made here, never naming a page above their floor.
+ABSOLUTE_URL_OVERRIDES = {
+    "mandates.mandate": lambda mandate: _portal_link("committee_url", mandate),
+    "recruitment.call": lambda call: _portal_link("call_url", call),
+    "deliberation.implementationaction": lambda action: _portal_link("progress_url", action),
+}
+
+
+def _portal_link(name: str, obj) -> str:
+    from portal import links
+
+    return getattr(links, name)(obj)
+
+
 INSTALLED_APPS = [
     "config.apps.SamskabAdminConfig",
     "django.contrib.auth",
@@ -47,32 +62,32 @@ INSTALLED_APPS = [
     "accounts",
     "audit",
     "notifications",
-    "pages",
+    "core",
     "mandates",
     "committees",
     "recruitment",
     "deliberation",
     "consultations",  # public consultations and dialogue meetings; reads deliberation's draft sections
     "case_documents",  # documents for the agenda system, composed from mandates, committees and deliberation
+    "portal",  # the composite public pages (home, the committee page, the call page), on top of them all
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",  # Swagger UI's files for the API's documentation page, served from static
     "corsheaders",
     "api",  # the read-only public API and open-data packages (floor 5), from the apps' selectors
-    "demo",  # demo data for `make run`; uses every app, used by none
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "pages.middleware.ChosenLanguageMiddleware",
+    "core.middleware.ChosenLanguageMiddleware",
     "corsheaders.middleware.CorsMiddleware",  # /api/ only (CORS_URLS_REGEX), GET from any origin
     "api.middleware.StoredAnswerMiddleware",  # /api/: the rate limit, then stored answers (api/caching.py)
     "django.middleware.common.CommonMiddleware",
-    "pages.limits.RequestBodyLimitMiddleware",  # measures the body before CSRF's check reads it
+    "core.limits.RequestBodyLimitMiddleware",  # measures the body before CSRF's check reads it
     "django.middleware.csrf.CsrfViewMiddleware",
-    "pages.cache.PublicPageCacheMiddleware",  # anonymous visitors' public pages; after CSRF, before the rest
+    "core.cache.PublicPageCacheMiddleware",  # anonymous visitors' public pages; after CSRF, before the rest
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -100,10 +115,10 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "pages.context_processors.site",
+                "core.context_processors.site",
             ],
             # `datetime_attr` (whole seconds) for <time datetime>, in every template without {% load %}.
-            "builtins": ["pages.templatetags.machine_time"],
+            "builtins": ["core.templatetags.machine_time"],
         },
     },
 ]
@@ -317,7 +332,7 @@ LOGGING = {
 # After a message is scheduled, ask a worker to send it at once instead of at the next tick.
 OUTBOX_KICK_ON_COMMIT = env.bool("OUTBOX_KICK_ON_COMMIT", default=True)
 
-# Anonymous visitors get the public pages from the cache (pages/cache.py) for at most this long; any
+# Anonymous visitors get the public pages from the cache (core/cache.py) for at most this long; any
 # change to what they show empties it at once, so this only bounds what changes with the clock alone.
 # Only with Redis: a per-process cache would not hear of a change made by another process (a worker).
 PUBLIC_PAGE_CACHE_SECONDS = env.int("PUBLIC_PAGE_CACHE_SECONDS", default=60 if REDIS_URL else 0)
@@ -327,7 +342,7 @@ MANDATE_DOCUMENT_MAX_BYTES = env.int("MANDATE_DOCUMENT_MAX_BYTES", default=10_00
 # How long a made case document or mandate (PDF, DOCX) is kept in the cache. Any change to what it shows
 # makes a new one at once (its key is a fingerprint of its content); this only bounds the cache's size.
 CASE_DOCUMENT_CACHE_SECONDS = env.int("CASE_DOCUMENT_CACHE_SECONDS", default=7 * 24 * 3600)
-# Request bodies (pages/limits.py refuses larger ones by their length, before anything reads them): a form
+# Request bodies (core/limits.py refuses larger ones by their length, before anything reads them): a form
 # without files takes up to DATA_UPLOAD_MAX_MEMORY_SIZE, far more than a whole deliverable's text; a page
 # that takes PDFs, up to the largest PDF plus the form around it, and only from someone signed in.
 DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("FORM_MAX_BYTES", default=1_000_000)

@@ -46,15 +46,15 @@ MATRIX: list[tuple[str, str, tuple]] = [
     ("accessibility",                     "",                  (200,   200,   200,   200,   200,   200,   200,   200,   200,     200)),  # public
     ("healthz",                           "",                  (200,   200,   200,   200,   200,   200,   200,   200,   200,     200)),  # probe, no data
     ("committees:list",                   "",                  (200,   200,   200,   200,   200,   200,   200,   200,   SECOND,  200)),  # public
-    ("committees:detail",                 "slug",              (200,   200,   200,   200,   200,   200,   200,   200,   SECOND,  200)),  # public committee page
+    ("portal:committee",                 "slug",              (200,   200,   200,   200,   200,   200,   200,   200,   SECOND,  200)),  # public committee page
     ("committees:follow",                 "slug",              (LOGIN, 405,   405,   405,   405,   405,   405,   405,   SECOND,  405)),  # POST only, signed in
     ("committees:print",                  "slug",              (200,   200,   200,   200,   200,   200,   200,   200,   SECOND,  200)),  # public mandate print
     ("committees:calendar",               "slug",              (200,   200,   200,   200,   200,   200,   200,   200,   SECOND,  200)),  # public meeting plan
     ("committees:document",               "slug pubdoc",       (200,   200,   200,   200,   200,   200,   200,   200,   SECOND,  200)),  # a public document
     ("recruitment:feed",                  "",                  (200,   200,   200,   200,   200,   200,   200,   200,   SECOND,  200)),  # public feed
-    ("recruitment:call",                  "call",              (200,   200,   200,   200,   200,   200,   200,   200,   SECOND,  200)),  # public call
+    ("portal:call",                  "call",              (200,   200,   200,   200,   200,   200,   200,   200,   SECOND,  200)),  # public call
     ("recruitment:poster",                "call",              (200,   200,   200,   200,   200,   200,   200,   200,   SECOND,  200)),  # public poster
-    ("deliberation:progress",             "slug",              (200,   200,   200,   200,   200,   200,   200,   200,   SECOND,  200)),  # public progress
+    ("portal:progress",             "slug",              (200,   200,   200,   200,   200,   200,   200,   200,   SECOND,  200)),  # public progress
     # --- The citizen's own pages: only the applicant's own application exists for them.
     ("recruitment:apply",                 "call",              (200,   200,   302,   302,   200,   200,   200,   200,   SECOND,  200)),  # applicants go to their own application
     ("recruitment:my_applications",       "",                  (LOGIN, 200,   200,   200,   200,   200,   200,   200,   SECOND,  200)),  # own list
@@ -287,7 +287,7 @@ def test_every_url_of_the_site_is_in_the_matrix():
 def test_the_walk_sees_nested_patterns():
     """The walk reaches into includes (a guard against it silently seeing nothing)."""
     site = set(_named_patterns(get_resolver().url_patterns))
-    assert {"home", "committees:detail", "recruitment:rate", "deliberation:record"} <= site
+    assert {"home", "portal:committee", "recruitment:rate", "deliberation:record"} <= site
     assert not any(name.startswith("account_") or name.startswith("admin:") for name in site)
 
 

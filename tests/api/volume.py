@@ -12,6 +12,7 @@ from django.utils import timezone
 from accounts.models import User
 from committees.models import Meeting, Membership, TaskCommittee
 from consultations.models import Consultation, ConsultationItem, Contribution
+from core.models import PrivacyNotice
 from deliberation.models import (
     Amendment,
     CouncilDecision,
@@ -25,7 +26,6 @@ from deliberation.models import (
     ReviewStep,
 )
 from mandates.models import CompetenceProfile, Mandate, MandateTask, PoliticalBody, ReceivingBody
-from pages.models import PrivacyNotice
 from recruitment.models import Application, ApplicationChoice, Call
 
 _numbers = itertools.count()
