@@ -36,7 +36,7 @@ class DecisionsFeed(Feed):
         return _("What the City Council decided on each committee's delivery, and the vote.")
 
     def link(self) -> str:
-        return settings.SITE_URL + reverse("home")
+        return settings.SITE_URL + "/"  # the home page
 
     def feed_url(self) -> str:
         return settings.SITE_URL + reverse("api:decisions_feed")
@@ -87,7 +87,7 @@ class ProgressFeed(Feed):
         return _("How the policies the City Council endorsed are carried out, update by update.")
 
     def link(self) -> str:
-        return settings.SITE_URL + reverse("home")
+        return settings.SITE_URL + "/"  # the home page
 
     def feed_url(self) -> str:
         return settings.SITE_URL + reverse("api:progress_feed")
@@ -106,10 +106,7 @@ class ProgressFeed(Feed):
         return update.text
 
     def item_link(self, update: ProgressUpdate) -> str:
-        slug = update.action.mandate.slug
-        return (
-            settings.SITE_URL + reverse("portal:progress", args=[slug]) + f"#action-{update.action_id}"
-        )
+        return f"{settings.SITE_URL}{update.action.get_absolute_url()}#action-{update.action_id}"
 
     def item_guid(self, update: ProgressUpdate) -> str:
         return (

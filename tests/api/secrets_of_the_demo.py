@@ -15,7 +15,7 @@ from deliberation.models import (
     MeetingRecord,
     SectionComment,
 )
-from deliberation.review import public_version
+from deliberation.publicity import public_version
 from recruitment.models import Application, Rating
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
