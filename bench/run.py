@@ -212,6 +212,8 @@ def main() -> None:
         ("Committees list", "public", "/committees/", []),
         ("Committee page", "public", f"/committees/{plan.committee_slug}/", []),
         ("Call page", "public", f"/calls/{plan.call_id}/", []),
+        ("API: committee list", "public", "/api/v1/committees/", []),
+        ("API: a committee", "public", f"/api/v1/committees/{_committee_id(plan.committee_slug)}/", []),
         ("Application form", "signed in", f"/calls/{plan.call_id}/apply/", citizen),
         (
             "Politician's dashboard, 2,000 applicants",
@@ -271,6 +273,12 @@ def update_readme(table: str, matching_table: str) -> None:
             before, rest = text.split(start, 1)
             text = before + start + "\n" + body + end + rest.split(end, 1)[1]
     readme.write_text(text)
+
+
+def _committee_id(slug: str) -> int:
+    from committees.models import TaskCommittee
+
+    return TaskCommittee.objects.get(mandate__slug=slug).pk
 
 
 def _user_of(cookie: str):

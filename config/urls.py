@@ -23,6 +23,7 @@ urlpatterns = [
     path("", include("deliberation.urls")),
     path("", include("consultations.urls")),
     path("", include("case_documents.urls")),
+    path("", include("api.urls")),
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),

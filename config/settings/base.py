@@ -70,6 +70,11 @@ INSTALLED_APPS = [
     "consultations",  # public consultations and dialogue meetings; reads deliberation's draft sections
     "case_documents",  # documents for the agenda system, composed from mandates, committees and deliberation
     "portal",  # the composite public pages (home, the committee page, the call page), on top of them all
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",  # Swagger UI's files for the API's documentation page, served from static
+    "corsheaders",
+    "api",  # the read-only public API and open-data packages (floor 5), from the apps' selectors
 ]
 
 MIDDLEWARE = [
@@ -77,6 +82,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "core.middleware.ChosenLanguageMiddleware",
+    "corsheaders.middleware.CorsMiddleware",  # /api/ only (CORS_URLS_REGEX), GET from any origin
+    "api.middleware.StoredAnswerMiddleware",  # /api/: the rate limit, then stored answers (api/caching.py)
     "django.middleware.common.CommonMiddleware",
     "core.limits.RequestBodyLimitMiddleware",  # measures the body before CSRF's check reads it
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -186,6 +193,8 @@ ACCOUNT_RATE_LIMITS = {
     # Contributions to a consultation and registrations for a dialogue meeting: a person sends a few.
     "participate": "30/10m/user,60/10m/ip",
     "participate_anonymous": "60/10m/ip",  # sent before signing in (kept as a draft)
+    # The public API (api/throttling.py): requests per client address; a 429 says when to come back.
+    "api": env("API_RATE_LIMIT", default="300/m/ip"),
 }
 # The visitor's address behind our reverse proxy, which allauth's per-IP rate limits and ours (the application
 # form goes through allauth's limiter) read through allauth's get_client_ip. Set the number of proxies of ours
@@ -374,3 +383,45 @@ CONSULTATION_RETENTION_DAYS = env.int("CONSULTATION_RETENTION_DAYS", default=180
 DIALOGUE_OFFER_HOURS = env.int("DIALOGUE_OFFER_HOURS", default=48)
 # People's access needs for a dialogue meeting are deleted this many days after the meeting.
 DIALOGUE_ACCESS_NEEDS_RETENTION_DAYS = env.int("DIALOGUE_ACCESS_NEEDS_RETENTION_DAYS", default=30)
+
+# --- The public API and open data (api/, docs/open-data.md).
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],  # public data only: nobody signs in to the API
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.StableCursorPagination",
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.ClientAddressThrottle"],
+    "EXCEPTION_HANDLER": "api.problems.problem_handler",
+    "DEFAULT_VERSIONING_CLASS": None,
+    "COERCE_DECIMAL_TO_STRING": False,
+    "DATETIME_FORMAT": "iso-8601",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Samskab open data",
+    "DESCRIPTION": "The public record of the task committees: read only, the same as the public pages.",
+    "VERSION": "1",
+    "OAS_VERSION": "3.1.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_GENERATE_CHOICE_DESCRIPTION": False,
+    # Names of the choice sets that several resources share (the schema would otherwise number them).
+    "ENUM_NAME_OVERRIDES": {
+        "MandateStateEnum": "mandates.models.Mandate.State",
+        "DeliveryKindEnum": "mandates.models.Mandate.DeliveryKind",
+    },
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "api.schema.add_problems"],
+}
+# Any web page may read the API from a browser; only GET/HEAD/OPTIONS, no cookies.
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_CREDENTIALS = False
+CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Retry-After", "Link"]
+# Where the nightly open-data packages are written (a folder of zip files; the page lists the latest).
+OPEN_DATA_DIR = env.path("OPEN_DATA_DIR", default=VAR_DIR / "open-data")
+# How many packages are kept; older ones are deleted when a new one is written.
+OPEN_DATA_KEEP = env.int("OPEN_DATA_KEEP", default=7)

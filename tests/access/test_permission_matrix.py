@@ -125,6 +125,37 @@ MATRIX: list[tuple[str, str, tuple]] = [
     ("consultations:meeting_summary",     "dialogue",          (LOGIN, 404, 404, 404, 404, 404, 200, 200, SECOND, 404)),  # facilitators and staff
     ("consultations:participants",        "dialogue",          (LOGIN, 404, 404, 404, 404, 404, 200, 404, SECOND, 404)),  # access needs: the facilitators only
     ("consultations:attendance",          "dialogue",          (LOGIN, 404, 404, 404, 404, 404, 200, 404, SECOND, 404)),  # the facilitators only
+    # --- Open data: the API, the packages and the feeds (api/), public like the pages.
+    ("api:api-root",                        "",                   (200,   200,   200,   200,   200,   200,   200,   200,   SECOND,  200)),  # API: the resources' addresses
+    ("api:body-list",                       "",                   (200,   200,   200,   200,   200,   200,   200,   200,   SECOND,  200)),  # API: public
+    ("api:body-detail",                     "absent",             (404,   404,   404,   404,   404,   404,   404,   404,   SECOND,  404)),  # API: no such body
+    ("api:mandate-list",                    "",                   (200,   200,   200,   200,   200,   200,   200,   200,   SECOND,  200)),  # API
+    ("api:mandate-detail",                  "mandate",            (200,   200,   200,   200,   200,   200,   200,   200,   SECOND,  200)),  # API: A's mandate
+    ("api:committee-list",                  "",                   (200,   200,   200,   200,   200,   200,   200,   200,   SECOND,  200)),  # API
+    ("api:committee-detail",                "committee",          (200,   200,   200,   200,   200,   200,   200,   200,   SECOND,  200)),  # API: A's members as shown
+    ("api:meeting-list",                    "",                   (200,   200,   200,   200,   200,   200,   200,   200,   SECOND,  200)),  # API
+    ("api:meeting-detail",                  "meetingpk",          (200,   200,   200,   200,   200,   200,   200,   200,   SECOND,  200)),  # API: meeting 1 without its record
+    ("api:call-list",                       "",                   (200,   200,   200,   200,   200,   200,   200,   200,   SECOND,  200)),  # API
+    ("api:call-detail",                     "call",               (200,   200,   200,   200,   200,   200,   200,   200,   SECOND,  200)),  # API: A's open call, no applicant
+    ("api:deliverable-list",                "",                   (200,   200,   200,   200,   200,   200,   200,   200,   SECOND,  200)),  # API
+    ("api:deliverable-detail",              "absent",             (404,   404,   404,   404,   404,   404,   404,   404,   SECOND,  404)),  # API: none dealt with
+    ("api:decision-list",                   "",                   (200,   200,   200,   200,   200,   200,   200,   200,   SECOND,  200)),  # API
+    ("api:decision-detail",                 "absent",             (404,   404,   404,   404,   404,   404,   404,   404,   SECOND,  404)),  # API: none yet
+    ("api:action-list",                     "",                   (200,   200,   200,   200,   200,   200,   200,   200,   SECOND,  200)),  # API
+    ("api:action-detail",                   "absent",             (404,   404,   404,   404,   404,   404,   404,   404,   SECOND,  404)),  # API: none yet
+    ("api:consultation-list",               "",                   (200,   200,   200,   200,   200,   200,   200,   200,   SECOND,  200)),  # API
+    ("api:consultation-detail",             "consultation",       (200,   200,   200,   200,   200,   200,   200,   200,   SECOND,  200)),  # API: A's consultation
+    ("api:contribution-list",               "",                   (200,   200,   200,   200,   200,   200,   200,   200,   SECOND,  200)),  # API
+    ("api:contribution-detail",             "xpublished",         (200,   200,   200,   200,   200,   200,   200,   200,   SECOND,  200)),  # API: X's published text, anonymous
+    ("api:evaluation-list",                 "",                   (200,   200,   200,   200,   200,   200,   200,   200,   SECOND,  200)),  # API
+    ("api:evaluation-detail",               "absent",             (404,   404,   404,   404,   404,   404,   404,   404,   SECOND,  404)),  # API: none published
+    ("api:schema",                          "",                   (200,   200,   200,   200,   200,   200,   200,   200,   SECOND,  200)),  # API: the schema
+    ("api:docs",                            "",                   (200,   200,   200,   200,   200,   200,   200,   200,   SECOND,  200)),  # API: its documentation page
+    ("api:downloads",                       "",                   (200,   200,   200,   200,   200,   200,   200,   200,   SECOND,  200)),  # open data: the packages
+    ("api:latest",                          "",                   (404,   404,   404,   404,   404,   404,   404,   404,   SECOND,  404)),  # open data: none written yet
+    ("api:download",                        "package",            (404,   404,   404,   404,   404,   404,   404,   404,   SECOND,  404)),  # open data: no such package
+    ("api:decisions_feed",                  "",                   (200,   200,   200,   200,   200,   200,   200,   200,   SECOND,  200)),  # public feed
+    ("api:progress_feed",                   "",                   (200,   200,   200,   200,   200,   200,   200,   200,   SECOND,  200)),  # public feed
     # --- Our own account pages (allauth's are not ours to test here).
     ("accounts:second_factor_required",   "",                  (LOGIN, 302,   302,   302,   302,   302,   302,   302,   200,     302)),  # nothing to set up: back to next
     ("accounts:details",                  "",                  (LOGIN, 200,   200,   200,   200,   200,   200,   200,   200,     200)),  # own name and email language
@@ -155,6 +186,11 @@ ARGUMENTS = {
     "xpublished": "public_work.published_pk",  # X's published contribution
     "dialogue": "public_work.meeting_pk",  # committee A's dialogue meeting
     "xseat": "public_work.registration_pk",  # X's registration for it
+    "committee": "committee.pk",  # committee A, by its id
+    "mandate": "committee.mandate_id",  # committee A's mandate, by its id
+    "meetingpk": "meeting_pk",  # A's meeting 1, by its id
+    "absent": "absent_pk",  # an id nothing has
+    "package": "reference",  # a name no open-data package has
 }
 
 
