@@ -42,7 +42,7 @@ $(OIDC_PROVIDER)/node_modules/.package-lock.json: $(OIDC_PROVIDER)/package-lock.
 check: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/bandit -q -lll -r accounts audit case_documents committees config consultations deliberation demo mandates notifications pages recruitment
+	$(BIN)/bandit -q -lll -r accounts api audit case_documents committees config consultations deliberation demo mandates notifications portal recruitment core
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=config.settings.production SECRET_KEY=throwaway-$$(date +%s%N)-0123456789abcdefghijklmnopqrstuvwxyz \
 		ALLOWED_HOSTS=samskab.example SITE_URL=https://samskab.example EMAIL_URL=smtp+tls://mail.samskab.example:587 \

@@ -8,7 +8,7 @@ from accounts.roles import COUNCIL_STAFF
 
 # Staff configure mandates, committees and people, and read the outbox; django's and allauth's
 # own tables (sessions, authenticators) stay with superusers.
-STAFF_APPS = ("accounts", "notifications", "pages", "mandates", "committees", "recruitment", "deliberation")
+STAFF_APPS = ("accounts", "notifications", "core", "mandates", "committees", "recruitment", "deliberation")
 
 
 def council_staff_permissions_sync(**kwargs) -> None:

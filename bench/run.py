@@ -245,6 +245,8 @@ def main() -> None:
         ("Committees list", "public", "/committees/", []),
         ("Committee page", "public", f"/committees/{plan.committee_slug}/", []),
         ("Call page", "public", f"/calls/{plan.call_id}/", []),
+        ("API: committee list", "public", "/api/v1/committees/", []),
+        ("API: a committee", "public", f"/api/v1/committees/{_committee_id(plan.committee_slug)}/", []),
         ("Application form", "signed in", f"/calls/{plan.call_id}/apply/", citizen),
         (
             "Politician's dashboard, 2,000 applicants",
@@ -332,6 +334,12 @@ def _sessions(cookie: str) -> list[str]:
     user = _user_of(cookie)
     csrf = cookie.split("csrftoken=")[1]
     return [cookie] + [seed.session_cookie(user, csrf) for _ in range(SESSIONS_PER_PAGE - 1)]
+
+
+def _committee_id(slug: str) -> int:
+    from committees.models import TaskCommittee
+
+    return TaskCommittee.objects.get(mandate__slug=slug).pk
 
 
 def _user_of(cookie: str):

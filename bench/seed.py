@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from committees.models import Membership
-from pages.models import PrivacyNotice
+from core.models import PrivacyNotice
 from recruitment.models import Application, ApplicationChoice, Call, Rating
 
 MANDATES = 50

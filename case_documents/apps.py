@@ -15,9 +15,9 @@ class CaseDocumentsConfig(AppConfig):
             case_document_downloads_of_mandate,
             mandate_downloads,
         )
-        from pages import downloads
+        from core import downloads
 
-        # The links appear on lower floors' pages through the slots of pages.downloads.
+        # The links appear on lower floors' pages through the slots of core.downloads.
         downloads.register(downloads.MANDATE, mandate_downloads)
         downloads.register(downloads.MANDATE_ADMIN, mandate_downloads)
         downloads.register(downloads.MANDATE_ADMIN, case_document_downloads_of_mandate)

@@ -16,7 +16,7 @@ from committees import selectors
 from mandates.documents import file_name
 from mandates.models import Mandate
 
-CONTENT_LANGUAGE = "da"  # what the municipality and its committees write (pages.context_processors)
+CONTENT_LANGUAGE = "da"  # what the municipality and its committees write (core.context_processors)
 
 
 def mandate_document(mandate: Mandate) -> Document:

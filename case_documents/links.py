@@ -1,4 +1,4 @@
-"""The download links this app offers on lower floors' pages, through pages.downloads (see apps.py)."""
+"""The download links this app offers on lower floors' pages, through core.downloads (see apps.py)."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from committees import selectors as committee_selectors
+from core.downloads import Download
 from deliberation import selectors
 from mandates.models import Mandate
-from pages.downloads import Download
 
 
 def mandate_downloads(request: HttpRequest, mandate: Mandate) -> list[Download]:

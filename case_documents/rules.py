@@ -12,7 +12,7 @@ import rules
 
 import deliberation.rules_deliverables  # noqa: F401 - registers the deliverable's permissions used here
 from accounts.rules import is_council_staff
-from deliberation.review import public_version
+from deliberation.publicity import public_version
 
 
 @rules.predicate

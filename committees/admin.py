@@ -17,6 +17,7 @@ from accounts.admin import OFFICIAL_ROLE_PARAMETER
 from committees.models import OFFICIAL_ROLE_OF_SEAT, Meeting, Membership, TaskCommittee
 from committees.services import committee_ensure, mandate_copy, mandate_move
 from committees.warnings import committee_warnings
+from core import downloads
 from mandates.models import CompetenceProfile, Mandate, MandateDocument, MandateTask, ReceivingBody
 from mandates.services import allowed_moves
 from mandates.warnings import mandate_warnings
@@ -256,6 +257,7 @@ class MandateAdmin(admin.ModelAdmin):
         if obj is not None:
             context["allowed_moves"] = [(state, Mandate.State(state).label) for state in allowed_moves(obj)]
             context["transitions"] = obj.transitions.select_related("by")
+            context["downloads"] = downloads.downloads_for(downloads.MANDATE_ADMIN, request, obj)
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def get_urls(self):

@@ -9,6 +9,11 @@ class CommitteesConfig(AppConfig):
     verbose_name = _("Task committees")
 
     def ready(self) -> None:
+        from core.cache import watch
+
+        # Committees, meetings and memberships are public, and so are the members' names (the accounts).
+        watch(self.label)
+        watch("accounts")
         from accounts.roles import official_seat_check_register
         from accounts.services import role_loss_follower_register
         from audit.actions import register
@@ -24,5 +29,8 @@ class CommitteesConfig(AppConfig):
                 "membership.ended": _("Membership ended"),
                 "meeting.held": _("Meeting held"),
                 "membership.naming_chosen": _("Chose how to be shown publicly"),
+                "meeting.moved": _("Meeting moved"),
+                "meeting.cancelled": _("Meeting cancelled"),
+                "meeting.agenda_published": _("Agenda published"),
             }
         )

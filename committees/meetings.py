@@ -8,7 +8,6 @@ meeting and whose SEQUENCE is the meeting's revision, so calendars update the ev
 from __future__ import annotations
 
 import hashlib
-import logging
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 
@@ -16,20 +15,17 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Prefetch
-from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
-from icalendar import Calendar, Event
 
 from accounts.roles import is_council_staff
-from committees.calendar import meeting_uid
+from audit.services import log
+from committees.calendar import local, meeting_file
+from committees.meeting_pages import meeting_page_url
 from committees.models import CalendarFeed, Meeting, Membership, new_calendar_token
 from committees.rules import seat_of
-from notifications.ics import calendar_event
 from notifications.models import Notification
 from notifications.services import notification_schedule, notifications_cancel
-
-logger = logging.getLogger(__name__)
 
 REMINDER_DAYS = (7, 1)
 # A reminder whose time passed while no tick ran (an outage) is still worth sending within the hour.
@@ -69,69 +65,7 @@ def _check_planned(meeting: Meeting) -> None:
         raise ValidationError(_("Only a planned meeting can be changed."), code="not_planned")
 
 
-# --- calendar files and mail context -----------------------------------------------------------
-
-
-def local(moment: datetime) -> datetime:
-    """The municipality's wall-clock time (Europe/Copenhagen), so calendar files say TZID and the
-    instant survives daylight saving."""
-    return timezone.localtime(moment, timezone.get_default_timezone())
-
-
-def meeting_title(meeting: Meeting) -> str:
-    return _("%(name)s: meeting %(number)s") % {"name": meeting.committee.name, "number": meeting.number}
-
-
-def meeting_page_url(meeting: Meeting) -> str:
-    """The member's page of the meeting (served by deliberation, which shows the published summary)."""
-    path = reverse("deliberation:meeting", args=[meeting.committee.mandate.slug, meeting.number])
-    return settings.SITE_URL + path
-
-
-def meeting_event(meeting: Meeting, *, stamp: datetime | None = None) -> Event:
-    """One VEVENT: cancelled meetings say STATUS:CANCELLED; SEQUENCE is the meeting's revision."""
-    event = Event()
-    event.add("uid", meeting_uid(meeting))
-    event.add("dtstamp", stamp or timezone.now())
-    event.add("dtstart", local(meeting.starts_at))
-    event.add("dtend", local(meeting.ends_at))
-    event.add("summary", meeting_title(meeting))
-    event.add("status", "CANCELLED" if meeting.state == Meeting.State.CANCELLED else "CONFIRMED")
-    event.add("sequence", meeting.sequence)
-    if meeting.place:
-        event.add("location", meeting.place)
-    event.add("url", meeting_page_url(meeting))
-    return event
-
-
-def meeting_calendar(events: Iterable[Event], *, name: str = "") -> bytes:
-    calendar = Calendar()
-    calendar.add("prodid", f"-//{settings.MUNICIPALITY_NAME}//Samskab//DA")
-    calendar.add("version", "2.0")
-    calendar.add("method", "PUBLISH")
-    if name:
-        calendar.add("x-wr-calname", name)
-    for event in events:
-        calendar.add_component(event)
-    # The VTIMEZONE lets clients that do not know the zone by name (older Outlook) place the event.
-    calendar.add_missing_timezones()
-    return calendar.to_ical()
-
-
-def _reminder_ics(meeting: Meeting) -> str:
-    return calendar_event(
-        uid=meeting_uid(meeting),
-        start=local(meeting.starts_at),
-        end=local(meeting.ends_at),
-        summary=meeting_title(meeting),
-        location=meeting.place,
-        url=meeting_page_url(meeting),
-        sequence=meeting.sequence,
-    )
-
-
-def _cancelled_ics(meeting: Meeting) -> str:
-    return meeting_calendar([meeting_event(meeting)]).decode()
+# --- mail context -----------------------------------------------------------
 
 
 def _mail_context(meeting: Meeting) -> dict:
@@ -207,6 +141,7 @@ def meeting_reschedule(
     meeting = _locked(meeting)
     _check_planned(meeting)
     place = meeting.place if place is None else place.strip()
+    before = {"starts_at": meeting.starts_at, "ends_at": meeting.ends_at, "place": meeting.place}
     if (meeting.starts_at, meeting.ends_at, meeting.place) == (starts_at, ends_at, place):
         return meeting  # a second click of the same form changes nothing and tells nobody again
     if starts_at < timezone.now():
@@ -220,9 +155,10 @@ def meeting_reschedule(
         meeting,
         kind="meeting_moved",
         key=f"meeting-moved:{meeting.pk}:{{user}}:s{meeting.sequence}",
-        ics=_reminder_ics,
+        ics=meeting_file,
     )
-    logger.info("Meeting %s moved to %s by user %s", meeting.pk, starts_at.isoformat(), by.pk)
+    after = {"starts_at": starts_at, "ends_at": ends_at, "place": place}
+    log(meeting, "meeting.moved", by=by, data={"from": before, "to": after, "sequence": meeting.sequence})
     return meeting
 
 
@@ -243,9 +179,9 @@ def meeting_cancel(*, meeting: Meeting, by, reason: str = "") -> Meeting:
         kind="meeting_cancelled",
         key=f"meeting-cancelled:{meeting.pk}:{{user}}",
         extra={"reason": reason.strip()},
-        ics=_cancelled_ics,
+        ics=meeting_file,
     )
-    logger.info("Meeting %s cancelled by user %s", meeting.pk, by.pk)
+    log(meeting, "meeting.cancelled", by=by, data={"reason": reason.strip(), "sequence": meeting.sequence})
     return meeting
 
 
@@ -274,7 +210,7 @@ def agenda_publish(*, meeting: Meeting, agenda: str, by) -> Meeting:
         kind="agenda_published",
         key=f"agenda-published:{meeting.pk}:{{user}}:{agenda_digest(agenda)}",
     )
-    logger.info("Agenda of meeting %s published by user %s", meeting.pk, by.pk)
+    log(meeting, "meeting.agenda_published", by=by, data={"agenda": agenda})
     return meeting
 
 
@@ -341,7 +277,7 @@ def meeting_reminders_tick(*, now: datetime | None = None) -> int:
                 key=f"meeting-reminder:{meeting.pk}:{{user}}:{days}d:s{meeting.sequence}",
                 memberships=meeting.committee.active_memberships,
                 extra={"days": days},
-                ics=_reminder_ics,
+                ics=meeting_file,
                 due_at=due_at,
                 skip_keys=existing,
             )

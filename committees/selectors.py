@@ -4,7 +4,9 @@ committees, members or meetings there are (DESIGN.md §3)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
+from django.conf import settings
 from django.db.models import Count, F, IntegerField, OuterRef, Prefetch, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.http import Http404
@@ -147,6 +149,17 @@ def _get_or_404(queryset: QuerySet[Mandate], slug: str) -> Mandate:
     return mandate
 
 
+def committee_page(mandate: Mandate) -> dict:
+    """What the committee page and the mandate's print view show of the committee itself."""
+    return {
+        "mandate": mandate,
+        "committee": committee_of(mandate),
+        "meetings": meetings_of(mandate),
+        "members": public_members(mandate),
+        "page_url": settings.SITE_URL + mandate.get_absolute_url(),
+    }
+
+
 def committee_of(mandate: Mandate) -> TaskCommittee | None:
     try:
         return mandate.committee
@@ -213,3 +226,53 @@ def _is_named(membership: Membership) -> bool:
     if not membership.user.full_name.strip():
         return False  # without a name the only thing left to show would be the email address
     return membership.role != Membership.Role.CITIZEN or membership.show_name_publicly
+
+
+# --- The public record in bulk (the open-data API and packages).
+
+
+@dataclass(frozen=True)
+class PublicMembership:
+    """A seat as the public may know it, past or present; unnamed citizens' seats are not listed."""
+
+    id: int
+    name: str
+    role: str  # Membership.Role's value
+    position: str  # Membership.Position's value
+    profile_id: int | None
+    joined_on: date
+    left_on: date | None
+
+
+def with_membership_history(mandates: QuerySet[Mandate]) -> QuerySet[Mandate]:
+    """Prefetches every membership of the mandates' committees, past and present (`all_memberships`)."""
+    everyone = Membership.objects.select_related("user").only(
+        "pk", "committee_id", "role", "position", "profile_id", "joined_on", "left_on",
+        "show_name_publicly", "user__full_name",
+    )  # fmt: skip
+    return mandates.prefetch_related(
+        Prefetch("committee__memberships", queryset=everyone, to_attr="all_memberships")
+    )
+
+
+def membership_history(mandate: Mandate) -> tuple[list[PublicMembership], int]:
+    """The named seats in committee order, past ones too, and how many active citizens are not named;
+    from what `with_membership_history` loaded."""
+    committee = committee_of(mandate)
+    memberships = committee.all_memberships if committee else []
+    named = [
+        PublicMembership(
+            id=m.pk,
+            name=m.user.full_name,
+            role=m.role,
+            position=m.position,
+            profile_id=m.profile_id,
+            joined_on=m.joined_on,
+            left_on=m.left_on,
+        )
+        for m in in_committee_order(m for m in memberships if _is_named(m))
+    ]
+    unnamed = sum(
+        1 for m in memberships if m.role == Membership.Role.CITIZEN and m.left_on is None and not _is_named(m)
+    )
+    return named, unnamed

@@ -10,9 +10,9 @@ from django.utils.translation import gettext as _
 
 from audit.services import log
 from committees.models import Meeting, Membership, TaskCommittee
+from core.cache import public_pages_changed
 from mandates.models import Mandate, MandateTransition
 from mandates.services import mandate_copy_as_draft, mandate_transition
-from pages.cache import public_pages_changed
 
 
 def committee_ensure(*, mandate: Mandate) -> TaskCommittee:

@@ -8,7 +8,6 @@ app_name = "committees"
 
 urlpatterns = [
     path("", views.committee_list, name="list"),
-    path("<slug:slug>/", views.committee_detail, name="detail"),
     path("<slug:slug>/follow/", views.follow, name="follow"),
     path("<slug:slug>/mandate/print/", views.mandate_print, name="print"),
     path("<slug:slug>/meetings.ics", views.meeting_calendar, name="calendar"),

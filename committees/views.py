@@ -14,9 +14,10 @@ from django.views.decorators.http import require_POST
 from committees import selectors
 from committees.calendar import meeting_plan_calendar
 from committees.filters import CommitteeFilter
-from committees.following import committee_follow, committee_unfollow, is_following
+from committees.following import committee_follow, committee_unfollow
+from core import downloads
+from core.cache import cached_public_page
 from mandates.documents import pdf_download
-from pages.cache import cached_public_page
 
 PAGE_SIZE = 20
 
@@ -30,14 +31,6 @@ def committee_list(request: HttpRequest) -> HttpResponse:
     return render(
         request, "committees/list.html", {"filter": filterset, "page": page, "page_numbers": page_numbers}
     )
-
-
-@cached_public_page
-def committee_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    mandate = selectors.public_committee(slug)
-    context = _committee_context(mandate)
-    context["following"] = is_following(committee=context["committee"], user=request.user)
-    return render(request, "committees/detail.html", context)
 
 
 @login_required
@@ -55,22 +48,14 @@ def follow(request: HttpRequest, slug: str) -> HttpResponse:
         messages.success(
             request, _("You follow this committee: we will email you when the City Council decides.")
         )
-    return redirect("committees:detail", slug)
+    return redirect(committee.mandate.get_absolute_url())
 
 
 def mandate_print(request: HttpRequest, slug: str) -> HttpResponse:
     mandate = selectors.public_committee(slug)
-    return render(request, "committees/print.html", _committee_context(mandate))
-
-
-def _committee_context(mandate) -> dict:
-    return {
-        "mandate": mandate,
-        "committee": selectors.committee_of(mandate),
-        "meetings": selectors.meetings_of(mandate),
-        "members": selectors.public_members(mandate),
-        "page_url": settings.SITE_URL + mandate.get_absolute_url(),
-    }
+    context = selectors.committee_page(mandate)
+    context["downloads"] = downloads.downloads_for(downloads.MANDATE, request, mandate)
+    return render(request, "committees/print.html", context)
 
 
 def meeting_calendar(request: HttpRequest, slug: str) -> HttpResponse:

@@ -75,4 +75,10 @@ app.conf.beat_schedule = {
         "task": "consultations.retention",
         "schedule": crontab(hour=3, minute=30),
     },
+    # Daily at 04:00, after retention has run (so nothing deleted tonight is published): write the open-data
+    # package if anything public changed since the last one; otherwise the run writes nothing.
+    "api-open-data-package": {
+        "task": "api.open_data_package",
+        "schedule": crontab(hour=4, minute=0),
+    },
 }

@@ -10,11 +10,13 @@ class ConsultationsConfig(AppConfig):
 
     def ready(self) -> None:
         from audit import actions
-        from consultations.links import deliverable_panel
-        from pages import cache, panels
+        from consultations.links import deliverable_panel, my_committee_panel
+        from core import cache, panels
 
         # The report travels with the deliverable: its page shows it through a slot, naming nothing of ours.
         panels.register(panels.DELIVERABLE, deliverable_panel)
+        # A member finds the committee's consultations from "My committees".
+        panels.register(panels.MY_COMMITTEE, my_committee_panel)
         # Published consultations, contributions and meetings are on public pages; tags are not.
         cache.watch(self.label, private_models=(f"{self.label}.tag", f"{self.label}.contribution_tags"))
         actions.register(

@@ -1,4 +1,4 @@
-"""The committee view's charts, drawn with pages.charts from the same numbers as the table beside each:
+"""The committee view's charts, drawn with core.charts from the same numbers as the table beside each:
 contributions over time (by day, or by week for a long consultation) and by kind of contributor."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from consultations.models import Contribution
 from consultations.review_selectors import Counts
-from pages.charts import Bar, Chart, bar_chart
+from core.charts import Bar, Chart, bar_chart
 
 # More days than this are drawn as weeks, so the picture stays readable.
 MAX_DAYS = 21

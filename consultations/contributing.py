@@ -23,7 +23,7 @@ from audit.services import log
 from committees.models import Membership
 from consultations.mail import site_url, tell
 from consultations.models import Consultation, ConsultationItem, Contribution
-from pages.models import PrivacyNotice
+from core.models import PrivacyNotice
 
 S = Contribution.State
 

@@ -17,9 +17,9 @@ from django.utils.translation import gettext_lazy as _
 from consultations.contributing import ContributionData
 from consultations.models import CONTRIBUTION_MAX, Contribution, Registration
 from consultations.registrations import RegistrationData
+from core.forms import TextField
+from core.models import PrivacyNotice
 from mandates.documents import validate_pdf
-from pages.forms import TextField
-from pages.models import PrivacyNotice
 
 
 def one_line(value: str) -> str:

@@ -13,7 +13,7 @@ from consultations.models import Consultation, Contribution, DialogueMeeting
 from consultations.models.consultation import INTRODUCTION_MAX
 from consultations.moderation import TAG_MAX, TAGS_PER_CONTRIBUTION
 from consultations.setup import Question
-from pages.forms import TextField
+from core.forms import TextField
 
 LOCAL_MINUTE = "%Y-%m-%dT%H:%M"
 MAX_QUESTIONS = 12

@@ -24,7 +24,7 @@ from audit.services import log
 from consultations.calendar import meeting_context, meeting_ics
 from consultations.mail import site_url, tell
 from consultations.models import DialogueMeeting, Registration
-from pages.models import PrivacyNotice
+from core.models import PrivacyNotice
 
 R = Registration.State
 

@@ -17,7 +17,7 @@ from consultations import contributing, drafts
 from consultations.contributing import contribution_create, contribution_update
 from consultations.forms import ContributionForm, add_problems, initial_from
 from consultations.models import Consultation, ConsultationItem, Contribution, Registration
-from pages.models import PrivacyNotice
+from core.models import PrivacyNotice
 
 S = Contribution.State
 

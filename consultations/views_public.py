@@ -18,8 +18,8 @@ from django.utils.translation import gettext as _
 from consultations import selectors
 from consultations.calendar import meeting_ics
 from consultations.models import Consultation, Contribution, DialogueMeeting, Registration
+from core.cache import cached_public_page
 from mandates.documents import pdf_download
-from pages.cache import cached_public_page
 
 PER_PAGE = 50
 

@@ -18,7 +18,7 @@ from consultations.forms import RegistrationForm, add_problems
 from consultations.models import DialogueMeeting, Registration
 from consultations.registrations import offer_accept, offer_decline, registration_cancel, registration_create
 from consultations.selectors import public_meeting
-from pages.models import PrivacyNotice
+from core.models import PrivacyNotice
 
 R = Registration.State
 

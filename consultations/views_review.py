@@ -20,7 +20,7 @@ from consultations.forms_committee import HideForm, TagForm
 from consultations.models import Contribution
 from consultations.moderation import contribution_approve, contribution_hide, contribution_tag
 from consultations.views_public import paged
-from pages.exports import csv_download, spreadsheet_cell
+from core.exports import csv_download, spreadsheet_cell
 
 READ = "consultations.read_contributions"
 PER_PAGE = 100

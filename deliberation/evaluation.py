@@ -181,13 +181,18 @@ class SurveyState:
         return self.closed and self.results is None
 
 
-def _aggregate(mandate: Mandate) -> dict[str, Any]:
+def answer_aggregates() -> dict[str, Any]:
+    """The count of answers, and per statement the mean and the count of each score."""
     aggregates: dict[str, Any] = {"answers": Count("pk")}
     for statement in EvaluationAnswer.STATEMENTS:
         aggregates[f"{statement}__mean"] = Avg(statement)
         for score in SCORES:
             aggregates[f"{statement}__{score}"] = Count("pk", filter=Q(**{statement: score}))
-    return EvaluationAnswer.objects.filter(mandate=mandate).aggregate(**aggregates)
+    return aggregates
+
+
+def _aggregate(mandate: Mandate) -> dict[str, Any]:
+    return EvaluationAnswer.objects.filter(mandate=mandate).aggregate(**answer_aggregates())
 
 
 def survey_state(mandate: Mandate) -> SurveyState | None:
@@ -207,20 +212,23 @@ def survey_state(mandate: Mandate) -> SurveyState | None:
     closed = survey.closes_at <= timezone.now()
     if not closed and answers:
         closed = answers >= len(committee_people(mandate, roles=SURVEY_ROLES))
-    results = None
-    if closed and answers >= MIN_ANSWERS:
-        results = {
-            "answers": answers,
-            "statements": {
-                statement: {
-                    "label": str(EvaluationAnswer._meta.get_field(statement).verbose_name),
-                    "counts": {score: row[f"{statement}__{score}"] for score in SCORES},
-                    "mean": round(float(row[f"{statement}__mean"]), 2),
-                }
-                for statement in EvaluationAnswer.STATEMENTS
-            },
-        }
+    results = results_from(row) if closed and answers >= MIN_ANSWERS else None
     return SurveyState(closes_at=survey.closes_at, closed=closed, answers=answers, results=results)
+
+
+def results_from(row: dict[str, Any]) -> dict:
+    """The published results from a row of `answer_aggregates()`."""
+    return {
+        "answers": row["answers"],
+        "statements": {
+            statement: {
+                "label": str(EvaluationAnswer._meta.get_field(statement).verbose_name),
+                "counts": {score: row[f"{statement}__{score}"] for score in SCORES},
+                "mean": round(float(row[f"{statement}__mean"]), 2),
+            }
+            for statement in EvaluationAnswer.STATEMENTS
+        },
+    }
 
 
 def evaluation_results(mandate: Mandate) -> dict | None:

@@ -11,7 +11,6 @@ from datetime import date
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from accounts.models import User
@@ -65,7 +64,7 @@ def progress_update(
 
 def _tell_members(update: ProgressUpdate, action: ImplementationAction) -> None:
     mandate = action.mandate
-    url = settings.SITE_URL + reverse("deliberation:progress", args=[mandate.slug])
+    url = settings.SITE_URL + action.get_absolute_url()  # the mandate's progress page
     context = {
         "title": mandate.title,
         "action": action.title,

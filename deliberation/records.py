@@ -16,9 +16,9 @@ from django.utils.translation import gettext as _
 import deliberation.rules_records  # noqa: F401  (registers the permissions used below)
 from committees.models import Meeting, Membership
 from committees.services import meeting_mark_held
+from core.cache import public_pages_changed
 from deliberation.models import ActionItem, MeetingAttachment, MeetingRecord
 from notifications.services import notification_schedule
-from pages.cache import public_pages_changed
 
 RECORD_MEETING = "deliberation.record_meeting"
 SUMMARY_PUBLISHED = "summary_published"

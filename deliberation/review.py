@@ -14,11 +14,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 import deliberation.rules_deliverables  # noqa: F401 - registers the permissions checked here
+from audit.services import log
 from committees.models import Follower
 from committees.services import mandate_move
 from deliberation.deliverables import active_members
 from deliberation.evaluation import evaluation_invite
-from deliberation.models import Amendment, CouncilDecision, Deliverable, DeliverableVersion, ReviewStep
+from deliberation.models import Amendment, CouncilDecision, Deliverable, ReviewStep
 from deliberation.passages import PassageError, as_markdown, block_span, locate, paragraphs
 from mandates.models import Mandate, ReceivingBody
 from notifications.services import notification_schedule
@@ -34,34 +35,6 @@ MANDATE_STATE_FOR = {
 
 
 ENDORSEMENTS = (CouncilDecision.Outcome.ENDORSED, CouncilDecision.Outcome.ENDORSED_WITH_AMENDMENTS)
-
-
-def public_version(deliverable: Deliverable) -> DeliverableVersion | None:
-    """The version the public may read: the last one a political body has dealt with.
-
-    A recommendation is confidential until a body has dealt with it. A postponement is not dealing
-    with it, and a text resubmitted after a return is new: until a body deals with it, the public
-    reads the version the Council returned.
-    """
-    if deliverable.pk is None:
-        return None
-    submitted = deliverable.submitted_version
-    if submitted is not None and deliverable.submitted_at is not None:
-        dealt_now = (
-            deliverable.review_steps.filter(recorded_at__gte=deliverable.submitted_at)
-            .exclude(outcome=ReviewStep.Outcome.POSTPONED)
-            .exists()
-            or deliverable.decisions.filter(version=submitted).exists()
-        )
-        if dealt_now:
-            return submitted
-    earlier = deliverable.decisions.select_related("version").order_by("-decided_on", "-id").first()
-    return earlier.version if earlier is not None else None
-
-
-def deliverable_is_public(deliverable: Deliverable) -> bool:
-    """Public once a political body has dealt with it (see public_version)."""
-    return public_version(deliverable) is not None
 
 
 def _require_staff(by, deliverable: Deliverable) -> None:
@@ -110,6 +83,7 @@ def review_step_record(
     )
     step.full_clean()
     step.save()
+    log(step, "review.step_recorded", by=by, data={"outcome": outcome, "meeting_date": meeting_date})
     mandate = deliverable.committee.mandate
     if mandate.state == S.DELIVERED:  # the first body of this round has dealt with it
         mandate_move(mandate=mandate, to=S.IN_REVIEW, by=by, note=str(step))
@@ -221,6 +195,7 @@ def amendment_decide(*, amendment: Amendment, state: str, by) -> Amendment:
     amendment.state = state
     amendment.decided_at = timezone.now()
     amendment.save(update_fields=["state", "decided_at"])
+    log(amendment, "amendment.decided", by=by, data={"state": state})
     return amendment
 
 
@@ -332,6 +307,8 @@ def council_decision_record(
     )
     decision.full_clean()
     decision.save()
+    votes = {"for": votes_for, "against": votes_against, "abstaining": votes_abstaining}
+    log(decision, "council.decided", by=by, data={"outcome": outcome, "votes": votes})
     mandate = deliverable.committee.mandate
     if mandate.state == S.DELIVERED:  # the Council was the only body, with no step recorded before
         mandate_move(mandate=mandate, to=S.IN_REVIEW, by=by, note=str(decision))

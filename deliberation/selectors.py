@@ -13,7 +13,21 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from django.db.models import Count, Q
+from django.db.models import (
+    BigIntegerField,
+    BooleanField,
+    Case,
+    Count,
+    Exists,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
 from django.utils import timezone
 
 from committees.models import Meeting, Membership, TaskCommittee
@@ -22,11 +36,13 @@ from deliberation.models import (
     CouncilDecision,
     Deliverable,
     DeliverableVersion,
+    EvaluationAnswer,
+    EvaluationSurvey,
     MeetingRecord,
     ReviewStep,
 )
 from deliberation.review import current_amendments
-from mandates.models import PoliticalBody
+from mandates.models import Mandate, PoliticalBody, ReceivingBody
 
 
 @dataclass(frozen=True)
@@ -197,3 +213,119 @@ def latest_decision(deliverable: Deliverable) -> CouncilDecision | None:
 def accepted_amendments(deliverable: Deliverable) -> list[Amendment]:
     """The amendments to the current submission that the Council accepted, in the order proposed."""
     return list(current_amendments(deliverable).filter(state=Amendment.State.ACCEPTED))
+
+
+# --- The public record in bulk (the open-data API and packages): the same rules as `public_version` and
+# the deliverable page, for any number of deliverables in a fixed number of queries.
+
+PUBLIC_AMENDMENT_STATES = (Amendment.State.ACCEPTED, Amendment.State.REJECTED)
+
+
+def public_deliverables() -> QuerySet[Deliverable]:
+    """Deliverables a political body has dealt with, each annotated with `public_version_id`: the version
+    the public reads (see deliberation.review.public_version). Never a draft or an undealt resubmission."""
+    dealt_since_submitted = ReviewStep.objects.filter(
+        deliverable=OuterRef("pk"), recorded_at__gte=OuterRef("submitted_at")
+    ).exclude(outcome=ReviewStep.Outcome.POSTPONED)
+    decided_as_submitted = CouncilDecision.objects.filter(
+        deliverable=OuterRef("pk"), version=OuterRef("submitted_version")
+    )
+    latest_decided = CouncilDecision.objects.filter(deliverable=OuterRef("pk")).order_by("-decided_on", "-id")
+    return (
+        Deliverable.objects.exclude(committee__mandate__state=Mandate.State.DRAFT)
+        .annotate(
+            dealt_now=Case(
+                When(
+                    Q(submitted_version__isnull=False, submitted_at__isnull=False)
+                    & (Exists(dealt_since_submitted) | Exists(decided_as_submitted)),
+                    then=Value(True),
+                ),
+                default=Value(False),
+                output_field=BooleanField(),
+            ),
+            public_version_id=Case(
+                When(dealt_now=True, then=F("submitted_version_id")),
+                default=Subquery(latest_decided.values("version_id")[:1]),
+                output_field=BigIntegerField(),
+            ),
+        )
+        .filter(public_version_id__isnull=False)
+        .select_related("committee__mandate")
+    )
+
+
+def with_public_record(deliverables: QuerySet[Deliverable]) -> QuerySet[Deliverable]:
+    """Prefetches what the public reads of each deliverable: the route's steps, the decisions with the
+    versions they decided on and the decided amendments (`public_amendments`; filter them with
+    `is_public_amendment`). Five queries for any number of deliverables."""
+    return deliverables.prefetch_related(
+        Prefetch("review_steps", queryset=ReviewStep.objects.select_related("route_entry__body")),
+        Prefetch("decisions", queryset=CouncilDecision.objects.select_related("version")),
+        Prefetch(
+            "amendments",
+            queryset=Amendment.objects.filter(state__in=PUBLIC_AMENDMENT_STATES).defer("proposed_by"),
+            to_attr="public_amendments",
+        ),
+        Prefetch(
+            "committee__mandate__receiving_bodies", queryset=ReceivingBody.objects.select_related("body")
+        ),
+    )
+
+
+def is_public_amendment(deliverable: Deliverable, amendment: Amendment) -> bool:
+    """A decided amendment is public with the text it amended: an earlier round's always, the current
+    round's once the submitted text is public."""
+    if deliverable.submitted_at is None or amendment.proposed_at < deliverable.submitted_at:
+        return True
+    return bool(getattr(deliverable, "dealt_now", False))
+
+
+def public_versions(deliverables: list[Deliverable]) -> dict[int, DeliverableVersion]:
+    """The versions the public may read, by id: each one the Council decided on, and each deliverable's
+    public version. One query."""
+    ids = {d.public_version_id for d in deliverables}
+    ids |= {decision.version_id for d in deliverables for decision in d.decisions.all()}
+    return {v.pk: v for v in DeliverableVersion.objects.filter(pk__in=ids).defer("created_by")}
+
+
+@dataclass(frozen=True)
+class PublishedEvaluation:
+    mandate_id: int
+    closes_at: datetime  # when it closed by date (everyone may have answered sooner)
+    results: dict  # evaluation.results_from: answers, and per statement the counts and the mean
+
+
+def published_evaluations() -> list[PublishedEvaluation]:
+    """The evaluation results that are published, by the rule of `evaluation.survey_state`, for every
+    concluded public committee at once; three queries."""
+    from deliberation import evaluation
+
+    surveys = {
+        s.mandate_id: s
+        for s in EvaluationSurvey.objects.filter(mandate__state__in=evaluation.CONCLUDED).only(
+            "mandate_id", "closes_at"
+        )
+    }
+    rows = {
+        row["mandate"]: row
+        for row in EvaluationAnswer.objects.filter(mandate__in=surveys)
+        .values("mandate")
+        .annotate(**evaluation.answer_aggregates())
+        .order_by()
+    }
+    surveyed = dict(
+        Membership.objects.filter(committee__mandate__in=surveys, role__in=evaluation.SURVEY_ROLES)
+        .values("committee__mandate")
+        .annotate(people=Count("user", distinct=True))
+        .values_list("committee__mandate", "people")
+        .order_by()
+    )
+    now = timezone.now()
+    published = []
+    for mandate_id, survey in sorted(surveys.items()):
+        row = rows.get(mandate_id)
+        answers = row["answers"] if row else 0
+        closed = survey.closes_at <= now or (answers and answers >= surveyed.get(mandate_id, 0))
+        if closed and answers >= evaluation.MIN_ANSWERS:
+            published.append(PublishedEvaluation(mandate_id, survey.closes_at, evaluation.results_from(row)))
+    return published

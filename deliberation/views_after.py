@@ -1,4 +1,4 @@
-"""After the decision: the public implementation progress page and the members' evaluation survey."""
+"""After the decision: the members' evaluation survey (the public progress page is portal's)."""
 
 from __future__ import annotations
 
@@ -12,10 +12,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from deliberation import evaluation
-from deliberation.implementation import public_actions
 from deliberation.models import EvaluationAnswer
 from mandates.models import Mandate
-from pages.cache import cached_public_page
 
 
 def _public_mandate(slug: str) -> Mandate:
@@ -23,13 +21,6 @@ def _public_mandate(slug: str) -> Mandate:
     if mandate is None:
         raise Http404("No public committee with that address.")
     return mandate
-
-
-@cached_public_page
-def progress(request: HttpRequest, slug: str) -> HttpResponse:
-    mandate = _public_mandate(slug)
-    actions = public_actions(mandate, with_updates=True)
-    return render(request, "deliberation/after/progress.html", {"mandate": mandate, "actions": actions})
 
 
 class EvaluationForm(forms.Form):

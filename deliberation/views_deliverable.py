@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 
 import deliberation.rules_deliverables  # noqa: F401 - registers the permissions
 from committees.models import TaskCommittee
+from core import downloads, panels
 from deliberation.deliverables import (
     comment_add,
     deliverable_for,
@@ -31,7 +32,8 @@ from deliberation.form_errors import add_service_errors
 from deliberation.forms_amendment import AmendmentForm
 from deliberation.markdown import render_markdown
 from deliberation.models import Deliverable, DeliverableVersion
-from deliberation.review import agreed_sections, amendment_propose, current_amendments, public_version
+from deliberation.publicity import public_version
+from deliberation.review import agreed_sections, amendment_propose, current_amendments
 from mandates.models import PoliticalBody
 
 READ = "deliberation.read_deliverable"
@@ -122,6 +124,8 @@ def _detail_context(request: HttpRequest, deliverable: Deliverable, internals: b
         "committee": committee,
         "mandate": committee.mandate,
         "deliverable": deliverable,
+        "downloads": downloads.downloads_for(downloads.DELIVERABLE, request, deliverable),
+        "panels": panels.panels_html(panels.DELIVERABLE, request, deliverable),
         "internals": internals,
         "version": shown,
         "sections": _rendered(shown.sections if shown else [], comments_by_key),

@@ -22,25 +22,25 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.cache import add_never_cache_headers
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.roles import is_council_staff
+from committees.calendar import local, meeting_calendar, meeting_event
 from committees.meetings import (
     agenda_publish,
     calendar_feed_for,
     calendar_feed_revoke,
-    local,
-    meeting_calendar,
     meeting_cancel,
-    meeting_event,
     meeting_reschedule,
 )
 from committees.models import CalendarFeed, Meeting, Membership
 from committees.rules import seat_of
 from committees.selectors import in_committee_order
 from committees.services import membership_choose_naming
+from core import panels
 from deliberation.models import MeetingRecord
 from mandates.documents import pdf_download
 from mandates.models import MandateDocument
@@ -147,9 +147,10 @@ class CommitteeOverview:
     next_meeting: Meeting | None
     summaries: list[tuple[Meeting, MeetingRecord]] = field(default_factory=list)
     documents: list[MandateDocument] = field(default_factory=list)
+    panels: SafeString = field(default_factory=SafeString)  # what apps above show here (core.panels)
 
 
-def _overviews(user) -> list[CommitteeOverview]:
+def _overviews(request: HttpRequest) -> list[CommitteeOverview]:
     """Each committee the user is an active member of; a fixed number of queries however many
     committees, meetings and documents there are."""
     meetings = Meeting.objects.select_related("record").defer(
@@ -157,7 +158,7 @@ def _overviews(user) -> list[CommitteeOverview]:
     )
     memberships = (
         Membership.objects.effective()
-        .filter(user=user)
+        .filter(user=request.user)
         .select_related("committee__mandate")
         .prefetch_related(
             Prefetch("committee__meetings", queryset=meetings, to_attr="plan"),
@@ -188,6 +189,7 @@ def _overviews(user) -> list[CommitteeOverview]:
                 next_meeting=upcoming[0] if upcoming else None,
                 summaries=summaries,
                 documents=membership.committee.mandate.all_documents,
+                panels=panels.panels_html(panels.MY_COMMITTEE, request, membership.committee),
             )
         )
     return overviews
@@ -203,7 +205,7 @@ def _has_record(meeting: Meeting) -> bool:
 
 @login_required
 def my_committees(request: HttpRequest) -> HttpResponse:
-    return render(request, "deliberation/members/my_committees.html", {"overviews": _overviews(request.user)})
+    return render(request, "deliberation/members/my_committees.html", {"overviews": _overviews(request)})
 
 
 @login_required

@@ -21,6 +21,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 import deliberation.rules_records  # noqa: F401  (registers the permissions used below)
 from committees.models import Meeting, Membership
+from core.limits import accepts_uploads
 from deliberation.form_errors import add_service_errors
 from deliberation.models import ActionItem, MeetingAttachment, MeetingRecord
 from deliberation.records import (
@@ -32,7 +33,6 @@ from deliberation.records import (
     summary_publish,
 )
 from mandates.documents import pdf_download
-from pages.limits import accepts_uploads
 
 READ = "deliberation.read_internal"
 WRITE = "deliberation.record_meeting"

@@ -26,11 +26,11 @@ from consultations.moderation import contribution_approve, contribution_hide, co
 from consultations.registrations import RegistrationData, registration_cancel, registration_create
 from consultations.reports import report_save
 from consultations.setup import Question, consultation_create, consultation_publish
+from core.models import PrivacyNotice
 from deliberation.deliverables import deliverable_for, version_save
 from demo import consultation_texts as texts
 from demo.people import _person
 from notifications.services import notifications_cancel
-from pages.models import PrivacyNotice
 
 MOVEMENT, YOUTH = "bevaegelse-i-hverdagen", "ungepolitik-2025"
 # The keys of the messages this module's services queue (see the services' notification keys).

@@ -1,9 +1,7 @@
 """Two more committees for the demo: last year's youth committee, carried all the way from mandate to
 implementation and evaluation, and a movement committee that is half-way through its meetings.
 
-The other slices' services may not all exist yet, so the committee's work and the council's review
-are written with the ORM; the mandate's moves and the implementation and evaluation go through
-services. Each committee is created once: running the seed again changes nothing.
+Each committee is created once: running the seed again changes nothing.
 """
 
 from __future__ import annotations
@@ -11,10 +9,12 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from committees.models import Meeting, Membership, TaskCommittee
-from committees.services import committee_ensure, mandate_move
+from committees.services import committee_ensure, mandate_move, meeting_mark_held
+from deliberation.deliverables import deliverable_for, deliverable_submit, version_save
 from deliberation.evaluation import evaluation_answer, evaluation_closing_set, evaluation_invite, survey_of
 from deliberation.implementation import action_add, progress_update
 from deliberation.models import (
@@ -25,6 +25,13 @@ from deliberation.models import (
     EvaluationAnswer,
     MeetingRecord,
     ReviewStep,
+)
+from deliberation.records import record_save, summary_publish
+from deliberation.review import (
+    amendment_decide,
+    amendment_propose,
+    council_decision_record,
+    review_step_record,
 )
 from demo.committees import YOUTH_PROFILES, _bodies
 from mandates.models import CompetenceProfile, Mandate, MandateTask, MandateTransition, ReceivingBody
@@ -102,6 +109,12 @@ def _at(day: date, hour: int = 17) -> datetime:
     return datetime.combine(day, time(hour), tzinfo=timezone.get_current_timezone())
 
 
+def _dated(rows: QuerySet, **fields) -> None:
+    """The demo's history happened in the past: the services wrote these rows now, so date them when
+    they happened."""
+    rows.update(**fields)
+
+
 def _walk(mandate: Mandate, by, steps: list[tuple[str, date, str]]) -> None:
     """Move the mandate step by step, and date each recorded move when it happened."""
     for to, day, note in steps:
@@ -174,20 +187,10 @@ def _finished_youth(people, bodies) -> None:
             starts_at=_at(date(2025, 3, 10) + timedelta(days=40 * (n - 1))),
             ends_at=_at(date(2025, 3, 10) + timedelta(days=40 * (n - 1)), 20),
             place="Gentofte Rådhus, mødesal 1",
-            state=Meeting.State.HELD,
         )
         for n in range(1, 8)
     ]
-    for meeting, summary in zip(meetings, SUMMARIES, strict=True):
-        record = MeetingRecord.objects.create(
-            meeting=meeting,
-            summary=summary,
-            summary_published_at=meeting.ends_at + timedelta(days=3),
-            decisions=summary,
-            internal_notes="Interne noter: kun for udvalgets medlemmer.",
-            updated_by=people["facilitators"][0],
-        )
-        record.present.set(members)
+    facilitator = people["facilitators"][0]
     _walk(
         mandate,
         staff,
@@ -198,90 +201,88 @@ def _finished_youth(people, bodies) -> None:
             (S.ACTIVE, date(2025, 2, 26), "Udvalget er sammensat."),
         ],
     )
+    present = [membership.pk for membership in members]
+    for meeting, summary in zip(meetings, SUMMARIES, strict=True):
+        record_save(
+            meeting=meeting,
+            by=facilitator,
+            present_ids=present,
+            internal_notes="Interne noter: kun for udvalgets medlemmer.",
+            decisions=summary,
+            ideas="",
+            summary=summary,
+        )
+        summary_publish(meeting=meeting, by=facilitator)
+        _dated(
+            MeetingRecord.objects.filter(meeting=meeting),
+            summary_published_at=meeting.ends_at + timedelta(days=3),
+        )
 
-    deliverable = Deliverable.objects.create(committee=committee)
-    author = people["facilitators"][0]
-    first = DeliverableVersion.objects.create(
-        deliverable=deliverable,
-        number=1,
-        title="Forslag til ungepolitik",
-        sections=SECTIONS_V1,
-        created_by=author,
+    deliverable = deliverable_for(committee=committee)
+    first = version_save(
+        deliverable=deliverable, by=facilitator, title="Forslag til ungepolitik", sections=SECTIONS_V1
     )
-    submitted = DeliverableVersion.objects.create(
-        deliverable=deliverable, number=2, title="Ungepolitik 2025", sections=SECTIONS_V2, created_by=author
+    submitted = version_save(
+        deliverable=deliverable, by=facilitator, title="Ungepolitik 2025", sections=SECTIONS_V2
     )
-    DeliverableVersion.objects.filter(pk=first.pk).update(created_at=_at(date(2025, 9, 20)))
-    DeliverableVersion.objects.filter(pk=submitted.pk).update(created_at=_at(date(2025, 11, 10)))
-    deliverable.state = Deliverable.State.DECIDED
-    deliverable.submitted_version = submitted
-    deliverable.submitted_at = _at(date(2025, 12, 1), 10)
-    deliverable.save()
-    _walk(mandate, staff, [(S.DELIVERED, date(2025, 12, 1), "Udvalget har afleveret sit forslag.")])
-    _walk(mandate, staff, [(S.IN_REVIEW, date(2025, 12, 2), "Forslaget er sendt til behandling.")])
+    _dated(DeliverableVersion.objects.filter(pk=first.pk), created_at=_at(date(2025, 9, 20)))
+    _dated(DeliverableVersion.objects.filter(pk=submitted.pk), created_at=_at(date(2025, 11, 10)))
+    deliverable = deliverable_submit(deliverable=deliverable, by=facilitator)
+    _dated(Deliverable.objects.filter(pk=deliverable.pk), submitted_at=_at(date(2025, 12, 1), 10))
+    _dated(mandate.transitions.filter(to_state=S.DELIVERED), at=_at(date(2025, 12, 1), 12))
 
-    ReviewStep.objects.create(
+    review_step_record(
         deliverable=deliverable,
         route_entry=route[0],
         meeting_date=date(2026, 1, 13),
         agenda_item="Punkt 4",
         outcome=ReviewStep.Outcome.RECOMMENDS,
         text="Kultur-, Unge- og Fritidsudvalget anbefaler forslaget over for Kommunalbestyrelsen.",
-        recorded_by=staff,
+        by=staff,
     )
-    accepted = Amendment.objects.create(
+    _dated(mandate.transitions.filter(to_state=S.IN_REVIEW), at=_at(date(2026, 1, 13), 12))
+    accepted = amendment_propose(
         deliverable=deliverable,
-        section_key="trivsel",
-        original_text=SECTIONS_V2[1]["body"],
+        section_key=submitted.sections[1]["key"],
         proposed_text=ACCEPTED_TEXT,
         reason="En fast frist gør løftet til at følge op på.",
-        proposed_by=people["politicians"][2],
-        state=Amendment.State.ACCEPTED,
-        decided_at=_at(date(2026, 1, 29), 19),
+        by=people["politicians"][2],
     )
-    Amendment.objects.create(
+    rejected = amendment_propose(
         deliverable=deliverable,
-        section_key="indflydelse",
-        original_text=SECTIONS_V2[2]["body"],
+        section_key=submitted.sections[2]["key"],
         proposed_text="Unge skal høres, før der besluttes noget om dem.",
         reason="Et ungeråd bør besluttes for sig.",
-        proposed_by=people["politicians"][3],
-        state=Amendment.State.REJECTED,
-        decided_at=_at(date(2026, 1, 29), 19),
+        by=people["politicians"][3],
     )
-    agreed = [
-        {**section, "body": accepted.proposed_text} if section["key"] == accepted.section_key else section
-        for section in SECTIONS_V2
-    ]
-    ReviewStep.objects.create(
+    amendment_decide(amendment=accepted, state=Amendment.State.ACCEPTED, by=staff)
+    amendment_decide(amendment=rejected, state=Amendment.State.REJECTED, by=staff)
+    _dated(Amendment.objects.filter(deliverable=deliverable), decided_at=_at(date(2026, 1, 29), 19))
+    review_step_record(
         deliverable=deliverable,
         route_entry=route[1],
         meeting_date=date(2026, 1, 29),
         agenda_item="Punkt 11",
         outcome=ReviewStep.Outcome.APPROVES,
         text="Kommunalbestyrelsen godkendte forslaget med en ændring.",
-        recorded_by=staff,
+        by=staff,
     )
-    CouncilDecision.objects.create(
+    council_decision_record(
         deliverable=deliverable,
-        version=submitted,
-        decided_on=date(2026, 1, 29),
-        agenda_item="Punkt 11",
         outcome=CouncilDecision.Outcome.ENDORSED_WITH_AMENDMENTS,
         votes_for=21,
         votes_against=4,
         votes_abstaining=2,
+        decided_on=date(2026, 1, 29),
+        agenda_item="Punkt 11",
         remarks="Godkendt med ændringsforslaget om samtaler inden for en uge.",
-        agreed_sections=agreed,
-        recorded_by=staff,
+        by=staff,
     )
+    _dated(mandate.transitions.filter(to_state=S.ENDORSED), at=_at(date(2026, 1, 29), 12))
     _walk(
         mandate,
         staff,
-        [
-            (S.ENDORSED, date(2026, 1, 29), "Godkendt med ændringer: 21 for, 4 imod, 2 undlod at stemme."),
-            (S.IMPLEMENTING, date(2026, 2, 15), "Forvaltningen har lagt en plan for gennemførelsen."),
-        ],
+        [(S.IMPLEMENTING, date(2026, 2, 15), "Forvaltningen har lagt en plan for gennemførelsen.")],
     )
 
     for (title, unit, due_on, progress), month in zip(ACTIONS, (4, 5, 6), strict=True):
@@ -341,9 +342,10 @@ def _movement(people, bodies) -> None:
             starts_at=starts,
             ends_at=starts + timedelta(hours=3),
             place="Gentofte Sportspark, mødelokalet",
-            state=Meeting.State.HELD if starts < now else Meeting.State.PLANNED,
         )
     _members(committee, people, joined_on=date(2026, 8, 28))
+    for meeting in committee.meetings.filter(starts_at__lt=now):
+        meeting_mark_held(meeting=meeting, by=people["facilitators"][0])
     _walk(
         mandate,
         people["staff"][0],

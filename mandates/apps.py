@@ -7,3 +7,11 @@ from django.utils.translation import gettext_lazy as _
 class MandatesConfig(AppConfig):
     name = "mandates"
     verbose_name = _("Mandates")
+
+    def ready(self) -> None:
+        from audit.actions import register
+
+        register({"mandate.moved": _("Mandate moved to another state")})
+        from core.cache import watch
+
+        watch(self.label)  # mandates, their profiles and their history are on the public pages

@@ -6,7 +6,6 @@ from django.conf import settings
 from django.core.validators import FileExtensionValidator, MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from mandates.documents import document_upload_to, validate_pdf
@@ -120,9 +119,6 @@ class Mandate(models.Model):
 
     def __str__(self) -> str:
         return self.title
-
-    def get_absolute_url(self) -> str:
-        return reverse("committees:detail", args=[self.slug])
 
     @property
     def is_public(self) -> bool:

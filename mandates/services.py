@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from audit.services import log
 from mandates.models import (
     CompetenceProfile,
     Mandate,
@@ -62,7 +63,17 @@ def mandate_adoption_problems(mandate: Mandate) -> list[str]:
     return problems
 
 
-PREREQUISITES: dict[str, Callable[[Mandate], list[str]]] = {S.ADOPTED: mandate_adoption_problems}
+Prerequisite = Callable[[Mandate], Iterable[str]]
+# What must hold before a mandate enters a state, whichever door moves it (a service or the admin).
+_prerequisites: dict[str, list[Prerequisite]] = {S.ADOPTED: [mandate_adoption_problems]}
+
+
+def prerequisite_register(*, to: str, check: Prerequisite) -> None:
+    """An app above adds what must hold before a mandate moves to `to` (from its AppConfig.ready()): `check`
+    gets the locked mandate, still in its old state, and returns the problems in words staff act on."""
+    checks = _prerequisites.setdefault(to, [])
+    if check not in checks:
+        checks.append(check)
 
 
 @transaction.atomic
@@ -77,12 +88,13 @@ def mandate_transition(
             params={"from": S(locked.state).label, "to": S(to).label if to in S.values else to},
             code="move_not_allowed",
         )
-    problems = [*PREREQUISITES.get(to, lambda m: [])(locked), *more_problems]
+    problems = [*(p for check in _prerequisites.get(to, ()) for p in check(locked)), *more_problems]
     if problems:
         raise ValidationError(problems, code="incomplete")
     transition = MandateTransition.objects.create(
         mandate=locked, from_state=locked.state, to_state=to, by=by, note=note
     )
+    log(locked, "mandate.moved", by=by, data={"from": transition.from_state, "to": to, "note": note})
     locked.state = mandate.state = to
     locked.save(update_fields=["state", "updated_at"])
     return transition

@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 
 from audit.services import log
 from committees.following import committee_follow
+from core.models import PrivacyNotice
 from notifications.services import notification_schedule
-from pages.models import PrivacyNotice
 from recruitment.models import Application, ApplicationChoice, ApplicationEvent, Call
 from recruitment.review_pool_version import review_pool_changed
 

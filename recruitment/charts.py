@@ -1,4 +1,4 @@
-"""The review pages' charts, drawn with pages.charts from the same rows as the table beside each."""
+"""The review pages' charts, drawn with core.charts from the same rows as the table beside each."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from django.utils.translation import gettext as _
 
-from pages.charts import Bar, Chart, bar_chart
+from core.charts import Bar, Chart, bar_chart
 
 # --- The review pages' charts: each is drawn from the same rows as the table shown beside it
 # (templates/includes/chart.html).

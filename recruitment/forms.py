@@ -16,9 +16,9 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from committees.models import Meeting
-from pages.cache import public_fragment
-from pages.forms import TextField
-from pages.models import PrivacyNotice
+from core.cache import public_fragment
+from core.forms import TextField
+from core.models import PrivacyNotice
 from recruitment.applications import ApplicationData, application_problems, who_may_apply
 from recruitment.models import EXPERIENCE_MAX, MOTIVATION_MAX, Application, Call
 

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from audit.services import log
 from committees.models import Membership
 from notifications.services import notification_schedule
 from recruitment.models import Application, ApplicationEvent, Invitation
@@ -73,6 +74,7 @@ def _accept(invitation: Invitation) -> Membership | None:
     application.save(update_fields=["state", "updated_at"])
     review_pool_changed(application.call_id)
     ApplicationEvent.objects.create(application=application, kind=ApplicationEvent.Kind.ACCEPTED)
+    log(invitation, "invitation.accepted", by=application.applicant)
     membership = Membership.objects.create(
         committee=committee,
         user_id=application.applicant_id,
@@ -107,6 +109,8 @@ def _close(invitation: Invitation, state: str, event: str, application_state: st
     application.save(update_fields=["state", "updated_at"])
     review_pool_changed(application.call_id)
     ApplicationEvent.objects.create(application=application, kind=event)
+    answered_by = application.applicant if state == Invitation.State.DECLINED else None
+    log(invitation, f"invitation.{state}", by=answered_by)
     call = application.call
     offer = seat_offer(call=call, profile_id=invitation.profile_id)
     for membership in politicians_of(call):

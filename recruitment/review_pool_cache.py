@@ -18,7 +18,7 @@ from typing import NamedTuple
 from django.core.cache import cache
 
 from committees.models import Meeting
-from pages.cache import VERSION_KEY as PUBLIC_VERSION_KEY
+from core.cache import VERSION_KEY as PUBLIC_VERSION_KEY
 from recruitment.models import Application, Call
 from recruitment.review_pool_version import bump, version_key
 from recruitment.review_selectors import ChoiceRow, Pool, RatingStats, own_scores, review_pool

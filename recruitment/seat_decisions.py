@@ -21,6 +21,7 @@ from notifications.services import notification_schedule
 from recruitment import balance
 from recruitment.models import Application, ApplicationEvent, Call, SeatDecision
 from recruitment.offers import invitation_send
+from recruitment.review_access import rule_text
 from recruitment.review_pool_version import review_pool_changed
 from recruitment.seats import Seats, as_candidate, matching_url, politicians_of, rule_context, seats_of
 
@@ -107,6 +108,34 @@ def _complete(seats: Seats) -> bool:
 def start_blocked_by(seats: Seats) -> tuple[str, ...]:
     """The rules that keep a committee whose every seat is settled from starting (none: not blocked)."""
     return _members_breaking(seats) if _complete(seats) else ()
+
+
+def committee_start_problems(mandate: Mandate) -> list[str]:
+    """What keeps a committee in matching from starting, whichever door moves it (the admin's included):
+    the politicians have confirmed a selection, every seat is settled, and any rule the members break was
+    accepted by a politician with a reason. A committee recruited without a call in Samskab has none."""
+    if mandate.state != Mandate.State.MATCHING:
+        return []
+    calls = list(Call.objects.filter(mandate=mandate).order_by("-pk"))
+    if not calls:
+        return []
+    call = calls[0]
+    if call.state != Call.State.SELECTED:
+        return [_("The politicians have not confirmed the selection yet: the committee cannot start.")]
+    call.mandate = mandate
+    seats = seats_of(call)
+    if not _complete(seats):
+        return [_("Not every seat is settled yet: the committee cannot start.")]
+    broken = _members_breaking(seats)
+    if broken:
+        return [
+            _(
+                "The members break a balance rule no politician has accepted (%(rules)s): a politician "
+                "starts the committee with a reason on the matching page."
+            )
+            % {"rules": "; ".join(rule_text(rule, call) for rule in broken)}
+        ]
+    return []
 
 
 def committee_start_if_complete(call: Call) -> bool:

@@ -210,6 +210,8 @@ def selection_confirm(
         raise ValidationError(
             _("The selection for this call has already been confirmed."), code="done"
         ) from error
+    counts = {"seats": sum(map(len, seats.values())), "reserves": sum(map(len, reserves.values()))}
+    log(selection, "selection.confirmed", by=by, data={**counts, "rationale": selection.rationale})
     if check.by_hand:
         hand = [seat for seat in selection.tied_seats if seat["by_hand"]]
         log(selection, "selection.tie_decided", by=by, data={"seats": hand, "reason": selection.tie_reason})

@@ -6,6 +6,5 @@ from recruitment import views_public as views
 
 urlpatterns = [
     path("calls/feed/", views.OpenCallsFeed(), name="feed"),
-    path("calls/<int:pk>/", views.call_detail, name="call"),
     path("calls/<int:pk>/poster/", views.call_poster, name="poster"),
 ]

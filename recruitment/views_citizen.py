@@ -18,8 +18,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from committees.models import Meeting
+from core.models import PrivacyNotice
 from mandates.models import Mandate
-from pages.models import PrivacyNotice
 from recruitment import applications as services
 from recruitment.forms import ApplicationForm, draft_of, initial_from, rendered_fields
 from recruitment.invitations import invitation_accept, invitation_decline

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
-from pages.exports import csv_download, spreadsheet_cell
+from core.exports import csv_download, spreadsheet_cell
 from recruitment import charts, review_selectors
 from recruitment.exports import export_record
 from recruitment.models import Application, Call

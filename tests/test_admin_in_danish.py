@@ -142,7 +142,7 @@ def test_every_admin_form_and_list_is_in_danish():
 
 
 OUR_APPS = (
-    *("accounts", "audit", "notifications", "pages"),
+    *("accounts", "audit", "notifications", "core"),
     *("mandates", "committees", "recruitment", "deliberation"),
 )
 

@@ -22,6 +22,21 @@ SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 # Shown in the header, the emails and the privacy notice.
 MUNICIPALITY_NAME = env("MUNICIPALITY_NAME", default="Gentofte Kommune")
 
+# A mandate's, a call's and an implementation action's public pages belong to the top floor (portal); the
+# models below it link to them through get_absolute_url() made here, never naming a page above their floor.
+ABSOLUTE_URL_OVERRIDES = {
+    "mandates.mandate": lambda mandate: _portal_link("committee_url", mandate),
+    "recruitment.call": lambda call: _portal_link("call_url", call),
+    "deliberation.implementationaction": lambda action: _portal_link("progress_url", action),
+}
+
+
+def _portal_link(name: str, obj) -> str:
+    from portal import links
+
+    return getattr(links, name)(obj)
+
+
 INSTALLED_APPS = [
     "config.apps.SamskabAdminConfig",
     "django.contrib.auth",
@@ -47,14 +62,19 @@ INSTALLED_APPS = [
     "accounts",
     "audit",
     "notifications",
-    "pages",
+    "core",
     "mandates",
     "committees",
     "recruitment",
     "deliberation",
     "consultations",  # public consultations and dialogue meetings; reads deliberation's draft sections
     "case_documents",  # documents for the agenda system, composed from mandates, committees and deliberation
-    "demo",  # demo data for `make run`; uses every app, used by none
+    "portal",  # the composite public pages (home, the committee page, the call page), on top of them all
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",  # Swagger UI's files for the API's documentation page, served from static
+    "corsheaders",
+    "api",  # the read-only public API and open-data packages (floor 5), from the apps' selectors
 ]
 
 MIDDLEWARE = [
@@ -62,11 +82,13 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "accounts.middleware.SlidingSessionMiddleware",  # idle sessions end; written at most once a minute
-    "pages.middleware.ChosenLanguageMiddleware",
+    "core.middleware.ChosenLanguageMiddleware",
+    "corsheaders.middleware.CorsMiddleware",  # /api/ only (CORS_URLS_REGEX), GET from any origin
+    "api.middleware.StoredAnswerMiddleware",  # /api/: the rate limit, then stored answers (api/caching.py)
     "django.middleware.common.CommonMiddleware",
-    "pages.limits.RequestBodyLimitMiddleware",  # measures the body before CSRF's check reads it
+    "core.limits.RequestBodyLimitMiddleware",  # measures the body before CSRF's check reads it
     "django.middleware.csrf.CsrfViewMiddleware",
-    "pages.cache.PublicPageCacheMiddleware",  # anonymous visitors' public pages; after CSRF, before the rest
+    "core.cache.PublicPageCacheMiddleware",  # anonymous visitors' public pages; after CSRF, before the rest
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -94,10 +116,10 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "pages.context_processors.site",
+                "core.context_processors.site",
             ],
             # `datetime_attr` (whole seconds) for <time datetime>, in every template without {% load %}.
-            "builtins": ["pages.templatetags.machine_time"],
+            "builtins": ["core.templatetags.machine_time"],
         },
     },
 ]
@@ -172,6 +194,8 @@ ACCOUNT_RATE_LIMITS = {
     # Contributions to a consultation and registrations for a dialogue meeting: a person sends a few.
     "participate": "30/10m/user,60/10m/ip",
     "participate_anonymous": "60/10m/ip",  # sent before signing in (kept as a draft)
+    # The public API (api/throttling.py): requests per client address; a 429 says when to come back.
+    "api": env("API_RATE_LIMIT", default="300/m/ip"),
 }
 # The visitor's address behind our reverse proxy, which allauth's per-IP rate limits and ours (the application
 # form goes through allauth's limiter) read through allauth's get_client_ip. Set the number of proxies of ours
@@ -309,7 +333,7 @@ LOGGING = {
 # After a message is scheduled, ask a worker to send it at once instead of at the next tick.
 OUTBOX_KICK_ON_COMMIT = env.bool("OUTBOX_KICK_ON_COMMIT", default=True)
 
-# Anonymous visitors get the public pages from the cache (pages/cache.py) for at most this long; any
+# Anonymous visitors get the public pages from the cache (core/cache.py) for at most this long; any
 # change to what they show empties it at once, so this only bounds what changes with the clock alone.
 # Only with Redis: a per-process cache would not hear of a change made by another process (a worker).
 PUBLIC_PAGE_CACHE_SECONDS = env.int("PUBLIC_PAGE_CACHE_SECONDS", default=60 if REDIS_URL else 0)
@@ -319,7 +343,7 @@ MANDATE_DOCUMENT_MAX_BYTES = env.int("MANDATE_DOCUMENT_MAX_BYTES", default=10_00
 # How long a made case document or mandate (PDF, DOCX) is kept in the cache. Any change to what it shows
 # makes a new one at once (its key is a fingerprint of its content); this only bounds the cache's size.
 CASE_DOCUMENT_CACHE_SECONDS = env.int("CASE_DOCUMENT_CACHE_SECONDS", default=7 * 24 * 3600)
-# Request bodies (pages/limits.py refuses larger ones by their length, before anything reads them): a form
+# Request bodies (core/limits.py refuses larger ones by their length, before anything reads them): a form
 # without files takes up to DATA_UPLOAD_MAX_MEMORY_SIZE, far more than a whole deliverable's text; a page
 # that takes PDFs, up to the largest PDF plus the form around it, and only from someone signed in.
 DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("FORM_MAX_BYTES", default=1_000_000)
@@ -360,3 +384,45 @@ CONSULTATION_RETENTION_DAYS = env.int("CONSULTATION_RETENTION_DAYS", default=180
 DIALOGUE_OFFER_HOURS = env.int("DIALOGUE_OFFER_HOURS", default=48)
 # People's access needs for a dialogue meeting are deleted this many days after the meeting.
 DIALOGUE_ACCESS_NEEDS_RETENTION_DAYS = env.int("DIALOGUE_ACCESS_NEEDS_RETENTION_DAYS", default=30)
+
+# --- The public API and open data (api/, docs/open-data.md).
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],  # public data only: nobody signs in to the API
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.StableCursorPagination",
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.ClientAddressThrottle"],
+    "EXCEPTION_HANDLER": "api.problems.problem_handler",
+    "DEFAULT_VERSIONING_CLASS": None,
+    "COERCE_DECIMAL_TO_STRING": False,
+    "DATETIME_FORMAT": "iso-8601",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Samskab open data",
+    "DESCRIPTION": "The public record of the task committees: read only, the same as the public pages.",
+    "VERSION": "1",
+    "OAS_VERSION": "3.1.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_GENERATE_CHOICE_DESCRIPTION": False,
+    # Names of the choice sets that several resources share (the schema would otherwise number them).
+    "ENUM_NAME_OVERRIDES": {
+        "MandateStateEnum": "mandates.models.Mandate.State",
+        "DeliveryKindEnum": "mandates.models.Mandate.DeliveryKind",
+    },
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "api.schema.add_problems"],
+}
+# Any web page may read the API from a browser; only GET/HEAD/OPTIONS, no cookies.
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_CREDENTIALS = False
+CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Retry-After", "Link"]
+# Where the nightly open-data packages are written (a folder of zip files; the page lists the latest).
+OPEN_DATA_DIR = env.path("OPEN_DATA_DIR", default=VAR_DIR / "open-data")
+# How many packages are kept; older ones are deleted when a new one is written.
+OPEN_DATA_KEEP = env.int("OPEN_DATA_KEEP", default=7)

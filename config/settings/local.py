@@ -5,6 +5,9 @@ from __future__ import annotations
 from .base import *  # noqa: F403
 from .base import env
 
+# Demo data for `make run` (`manage.py seed_demo`); uses every app, used by none, never in production.
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405
+
 DEBUG = env.bool("DEBUG", default=True)
 # Only for a developer's machine; production refuses to start without its own key.
 SECRET_KEY = env("SECRET_KEY", default="local-development-key-not-for-production-use-0123456789")

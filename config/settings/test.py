@@ -5,6 +5,9 @@ from __future__ import annotations
 from .base import *  # noqa: F403
 from .base import env
 
+# The tests seed the demo as `make run` does; production has no demo data.
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405
+
 DEBUG = False
 SECRET_KEY = "test-key-not-secret-0123456789-0123456789-0123456789"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -20,7 +23,7 @@ STORAGES = {
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Redis when CI provides it; otherwise kombu's in-memory transport, which needs no file or server.
 CELERY_BROKER_URL = env("REDIS_URL", default="") or "memory://"
-# Tests see every page freshly rendered; tests/pages/test_cache.py switches the page cache on.
+# Tests see every page freshly rendered; tests/core/test_cache.py switches the page cache on.
 PUBLIC_PAGE_CACHE_SECONDS = 0
 # Tests serve static files through the finders; no collected folder is needed.
 STATIC_ROOT = None

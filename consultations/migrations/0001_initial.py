@@ -14,7 +14,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('committees', '0003_follower'),
-        ('pages', '0003_accessibility_statement_says_what_was_tested'),
+        ('core', '0003_accessibility_statement_says_what_was_tested'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
@@ -111,7 +111,7 @@ class Migration(migrations.Migration):
                 ('attended', models.BooleanField(blank=True, null=True, verbose_name='attended')),
                 ('access_needs_deleted_at', models.DateTimeField(blank=True, null=True, verbose_name='access needs deleted at')),
                 ('meeting', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='registrations', to='consultations.dialoguemeeting')),
-                ('privacy_notice', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='pages.privacynotice')),
+                ('privacy_notice', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.privacynotice')),
                 ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='dialogue_registrations', to=settings.AUTH_USER_MODEL)),
             ],
             options={
@@ -154,7 +154,7 @@ class Migration(migrations.Migration):
                 ('author', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='contributions', to=settings.AUTH_USER_MODEL, verbose_name='author')),
                 ('consultation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='contributions', to='consultations.consultation')),
                 ('item', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='contributions', to='consultations.consultationitem', verbose_name='question or section')),
-                ('privacy_notice', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='pages.privacynotice')),
+                ('privacy_notice', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.privacynotice')),
                 ('tags', models.ManyToManyField(blank=True, related_name='contributions', to='consultations.tag', verbose_name='tags')),
             ],
             options={

@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('consultations', '0001_initial'),
-        ('pages', '0006_accessibility_statement_covers_consultations'),
+        ('core', '0006_accessibility_statement_covers_consultations'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
@@ -32,7 +32,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='contribution',
             name='privacy_notice',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='pages.privacynotice', verbose_name='privacy notice shown'),
+            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.privacynotice', verbose_name='privacy notice shown'),
         ),
         migrations.AlterField(
             model_name='dialoguemeeting',
@@ -47,7 +47,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='registration',
             name='privacy_notice',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='pages.privacynotice', verbose_name='privacy notice shown'),
+            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.privacynotice', verbose_name='privacy notice shown'),
         ),
         migrations.AlterField(
             model_name='registration',

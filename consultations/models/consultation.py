@@ -16,8 +16,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from committees.models import TaskCommittee
+from core.models import PrivacyNotice
 from mandates.documents import validate_pdf
-from pages.models import PrivacyNotice
 
 CONTRIBUTION_MAX = 10_000  # characters: about four pages, more than any posting of the seed case
 INTRODUCTION_MAX = 5_000

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from committees.models import TaskCommittee
-from pages.models import PrivacyNotice
+from core.models import PrivacyNotice
 
 
 class DialogueMeetingQuerySet(models.QuerySet["DialogueMeeting"]):

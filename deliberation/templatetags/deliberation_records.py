@@ -1,8 +1,4 @@
-"""Meeting-record content for pages outside this app (the public committee page), and a filter for emails.
-
-The public get published decision summaries only: never internal notes, decisions, ideas or a
-summary that has not been published.
-"""
+"""A filter for the meeting-record emails. Formats only; never queries."""
 
 from __future__ import annotations
 
@@ -11,18 +7,7 @@ from datetime import date
 from django import template
 from django.utils.dateparse import parse_date
 
-from committees.models import TaskCommittee
-from deliberation.selectors import PublishedSummary, published_summaries_of
-
-__all__ = ["PublishedSummary", "as_date", "published_summaries", "published_summaries_of"]
-
 register = template.Library()
-
-
-@register.simple_tag
-def published_summaries(committee: TaskCommittee | None) -> list[PublishedSummary]:
-    """`{% published_summaries committee as summaries %}`: number, starts_at, summary, published_at."""
-    return published_summaries_of(committee)
 
 
 @register.filter

@@ -15,7 +15,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('committees', '0001_initial'),
         ('mandates', '0001_initial'),
-        ('pages', '0002_default_texts'),
+        ('core', '0002_default_texts'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
@@ -43,7 +43,7 @@ class Migration(migrations.Migration):
                 ('anonymised_at', models.DateTimeField(blank=True, null=True, verbose_name='anonymised at')),
                 ('applicant', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='applications', to=settings.AUTH_USER_MODEL, verbose_name='applicant')),
                 ('available_meetings', models.ManyToManyField(blank=True, related_name='available_applicants', to='committees.meeting', verbose_name='meetings you can attend')),
-                ('privacy_notice', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to='pages.privacynotice', verbose_name='privacy notice shown')),
+                ('privacy_notice', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to='core.privacynotice', verbose_name='privacy notice shown')),
             ],
             options={
                 'verbose_name': 'application',

@@ -12,8 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from committees.models import Meeting
+from core.models import PrivacyNotice
 from mandates.models import CompetenceProfile
-from pages.models import PrivacyNotice
 from recruitment.models.calls import Call
 
 MOTIVATION_MAX = 2000

@@ -8,7 +8,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -99,9 +98,6 @@ class Call(models.Model):
 
     def __str__(self) -> str:
         return _("Call for %(title)s") % {"title": self.mandate.title}
-
-    def get_absolute_url(self) -> str:
-        return reverse("recruitment:call", args=[self.pk])
 
     @property
     def is_open_for_applications(self) -> bool:

@@ -46,15 +46,15 @@ MATRIX: list[tuple[str, str, tuple]] = [
     ("accessibility",                     "",                  (200,   200,   200,   200,   200,   200,   200,   200,   200,     200)),  # public
     ("healthz",                           "",                  (200,   200,   200,   200,   200,   200,   200,   200,   200,     200)),  # probe, no data
     ("committees:list",                   "",                  (200,   200,   200,   200,   200,   200,   200,   200,   SECOND,  200)),  # public
-    ("committees:detail",                 "slug",              (200,   200,   200,   200,   200,   200,   200,   200,   SECOND,  200)),  # public committee page
+    ("portal:committee",                 "slug",              (200,   200,   200,   200,   200,   200,   200,   200,   SECOND,  200)),  # public committee page
     ("committees:follow",                 "slug",              (LOGIN, 405,   405,   405,   405,   405,   405,   405,   SECOND,  405)),  # POST only, signed in
     ("committees:print",                  "slug",              (200,   200,   200,   200,   200,   200,   200,   200,   SECOND,  200)),  # public mandate print
     ("committees:calendar",               "slug",              (200,   200,   200,   200,   200,   200,   200,   200,   SECOND,  200)),  # public meeting plan
     ("committees:document",               "slug pubdoc",       (200,   200,   200,   200,   200,   200,   200,   200,   SECOND,  200)),  # a public document
     ("recruitment:feed",                  "",                  (200,   200,   200,   200,   200,   200,   200,   200,   SECOND,  200)),  # public feed
-    ("recruitment:call",                  "call",              (200,   200,   200,   200,   200,   200,   200,   200,   SECOND,  200)),  # public call
+    ("portal:call",                  "call",              (200,   200,   200,   200,   200,   200,   200,   200,   SECOND,  200)),  # public call
     ("recruitment:poster",                "call",              (200,   200,   200,   200,   200,   200,   200,   200,   SECOND,  200)),  # public poster
-    ("deliberation:progress",             "slug",              (200,   200,   200,   200,   200,   200,   200,   200,   SECOND,  200)),  # public progress
+    ("portal:progress",             "slug",              (200,   200,   200,   200,   200,   200,   200,   200,   SECOND,  200)),  # public progress
     # --- The citizen's own pages: only the applicant's own application exists for them.
     ("recruitment:apply",                 "call",              (200,   200,   302,   302,   200,   200,   200,   200,   SECOND,  200)),  # applicants go to their own application
     ("recruitment:my_applications",       "",                  (LOGIN, 200,   200,   200,   200,   200,   200,   200,   SECOND,  200)),  # own list
@@ -125,6 +125,37 @@ MATRIX: list[tuple[str, str, tuple]] = [
     ("consultations:meeting_summary",     "dialogue",          (LOGIN, 404, 404, 404, 404, 404, 200, 200, SECOND, 404)),  # facilitators and staff
     ("consultations:participants",        "dialogue",          (LOGIN, 404, 404, 404, 404, 404, 200, 404, SECOND, 404)),  # access needs: the facilitators only
     ("consultations:attendance",          "dialogue",          (LOGIN, 404, 404, 404, 404, 404, 200, 404, SECOND, 404)),  # the facilitators only
+    # --- Open data: the API, the packages and the feeds (api/), public like the pages.
+    ("api:api-root",                        "",                   (200,   200,   200,   200,   200,   200,   200,   200,   SECOND,  200)),  # API: the resources' addresses
+    ("api:body-list",                       "",                   (200,   200,   200,   200,   200,   200,   200,   200,   SECOND,  200)),  # API: public
+    ("api:body-detail",                     "absent",             (404,   404,   404,   404,   404,   404,   404,   404,   SECOND,  404)),  # API: no such body
+    ("api:mandate-list",                    "",                   (200,   200,   200,   200,   200,   200,   200,   200,   SECOND,  200)),  # API
+    ("api:mandate-detail",                  "mandate",            (200,   200,   200,   200,   200,   200,   200,   200,   SECOND,  200)),  # API: A's mandate
+    ("api:committee-list",                  "",                   (200,   200,   200,   200,   200,   200,   200,   200,   SECOND,  200)),  # API
+    ("api:committee-detail",                "committee",          (200,   200,   200,   200,   200,   200,   200,   200,   SECOND,  200)),  # API: A's members as shown
+    ("api:meeting-list",                    "",                   (200,   200,   200,   200,   200,   200,   200,   200,   SECOND,  200)),  # API
+    ("api:meeting-detail",                  "meetingpk",          (200,   200,   200,   200,   200,   200,   200,   200,   SECOND,  200)),  # API: meeting 1 without its record
+    ("api:call-list",                       "",                   (200,   200,   200,   200,   200,   200,   200,   200,   SECOND,  200)),  # API
+    ("api:call-detail",                     "call",               (200,   200,   200,   200,   200,   200,   200,   200,   SECOND,  200)),  # API: A's open call, no applicant
+    ("api:deliverable-list",                "",                   (200,   200,   200,   200,   200,   200,   200,   200,   SECOND,  200)),  # API
+    ("api:deliverable-detail",              "absent",             (404,   404,   404,   404,   404,   404,   404,   404,   SECOND,  404)),  # API: none dealt with
+    ("api:decision-list",                   "",                   (200,   200,   200,   200,   200,   200,   200,   200,   SECOND,  200)),  # API
+    ("api:decision-detail",                 "absent",             (404,   404,   404,   404,   404,   404,   404,   404,   SECOND,  404)),  # API: none yet
+    ("api:action-list",                     "",                   (200,   200,   200,   200,   200,   200,   200,   200,   SECOND,  200)),  # API
+    ("api:action-detail",                   "absent",             (404,   404,   404,   404,   404,   404,   404,   404,   SECOND,  404)),  # API: none yet
+    ("api:consultation-list",               "",                   (200,   200,   200,   200,   200,   200,   200,   200,   SECOND,  200)),  # API
+    ("api:consultation-detail",             "consultation",       (200,   200,   200,   200,   200,   200,   200,   200,   SECOND,  200)),  # API: A's consultation
+    ("api:contribution-list",               "",                   (200,   200,   200,   200,   200,   200,   200,   200,   SECOND,  200)),  # API
+    ("api:contribution-detail",             "xpublished",         (200,   200,   200,   200,   200,   200,   200,   200,   SECOND,  200)),  # API: X's published text, anonymous
+    ("api:evaluation-list",                 "",                   (200,   200,   200,   200,   200,   200,   200,   200,   SECOND,  200)),  # API
+    ("api:evaluation-detail",               "absent",             (404,   404,   404,   404,   404,   404,   404,   404,   SECOND,  404)),  # API: none published
+    ("api:schema",                          "",                   (200,   200,   200,   200,   200,   200,   200,   200,   SECOND,  200)),  # API: the schema
+    ("api:docs",                            "",                   (200,   200,   200,   200,   200,   200,   200,   200,   SECOND,  200)),  # API: its documentation page
+    ("api:downloads",                       "",                   (200,   200,   200,   200,   200,   200,   200,   200,   SECOND,  200)),  # open data: the packages
+    ("api:latest",                          "",                   (404,   404,   404,   404,   404,   404,   404,   404,   SECOND,  404)),  # open data: none written yet
+    ("api:download",                        "package",            (404,   404,   404,   404,   404,   404,   404,   404,   SECOND,  404)),  # open data: no such package
+    ("api:decisions_feed",                  "",                   (200,   200,   200,   200,   200,   200,   200,   200,   SECOND,  200)),  # public feed
+    ("api:progress_feed",                   "",                   (200,   200,   200,   200,   200,   200,   200,   200,   SECOND,  200)),  # public feed
     # --- Our own account pages (allauth's are not ours to test here).
     ("accounts:second_factor_required",   "",                  (LOGIN, 302,   302,   302,   302,   302,   302,   302,   200,     302)),  # nothing to set up: back to next
     ("accounts:details",                  "",                  (LOGIN, 200,   200,   200,   200,   200,   200,   200,   200,     200)),  # own name and email language
@@ -155,6 +186,11 @@ ARGUMENTS = {
     "xpublished": "public_work.published_pk",  # X's published contribution
     "dialogue": "public_work.meeting_pk",  # committee A's dialogue meeting
     "xseat": "public_work.registration_pk",  # X's registration for it
+    "committee": "committee.pk",  # committee A, by its id
+    "mandate": "committee.mandate_id",  # committee A's mandate, by its id
+    "meetingpk": "meeting_pk",  # A's meeting 1, by its id
+    "absent": "absent_pk",  # an id nothing has
+    "package": "reference",  # a name no open-data package has
 }
 
 
@@ -251,7 +287,7 @@ def test_every_url_of_the_site_is_in_the_matrix():
 def test_the_walk_sees_nested_patterns():
     """The walk reaches into includes (a guard against it silently seeing nothing)."""
     site = set(_named_patterns(get_resolver().url_patterns))
-    assert {"home", "committees:detail", "recruitment:rate", "deliberation:record"} <= site
+    assert {"home", "portal:committee", "recruitment:rate", "deliberation:record"} <= site
     assert not any(name.startswith("account_") or name.startswith("admin:") for name in site)
 
 

@@ -88,6 +88,8 @@ class World:
     attachment_pk: int
     calendar_token: str
     public_work: PublicWork  # committee A's consultation and dialogue meeting
+    meeting_pk: int = 0  # A's meeting 1, by its id (the API's address for it)
+    absent_pk: int = 2**62  # an id no record has: the API's records this world has none of
 
     def person(self, role: str) -> User | None:
         return getattr(self, role)
@@ -213,6 +215,7 @@ def build_world() -> World:
         attachment_pk=attachment.pk,
         calendar_token=feed.token,
         public_work=public_work,
+        meeting_pk=meetings[0].pk,
     )
 
 

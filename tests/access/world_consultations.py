@@ -17,7 +17,7 @@ from consultations.models import Consultation, Contribution, DialogueMeeting
 from consultations.moderation import contribution_approve
 from consultations.registrations import RegistrationData, registration_create
 from consultations.setup import Question, consultation_create, consultation_publish
-from pages.models import PrivacyNotice
+from core.models import PrivacyNotice
 
 X_DRAFT = "KLADDE-X-UNIK: jeg er ikke færdig med at skrive."
 X_WITHDRAWN = "TILBAGETRUKKET-X-UNIK: det ville jeg alligevel ikke sige."

@@ -1,6 +1,6 @@
 """The download links appear beside the print view, on the committee page, on the deliverable page and in the
 mandate's admin, to those who may follow them; and every arrow points down: no app below case_documents
-names it, and no template outside its own reverses its URLs (they come through pages.downloads)."""
+names it, and no template outside its own reverses its URLs (they come through core.downloads)."""
 
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ from django.conf import settings
 from django.urls import reverse
 
 from accounts import roles
+from core import downloads
 from deliberation.deliverables import deliverable_submit
 from mandates.models import Mandate
-from pages import downloads
 from tests.case_documents.conftest import YOUTH
 from tests.deliberation.deliverable_factories import committee_at_work, drafted
 from tests.factories import UserFactory
@@ -26,7 +26,7 @@ LOWER_APPS = (
     "accounts",
     "audit",
     "notifications",
-    "pages",
+    "core",
     "mandates",
     "committees",
     "recruitment",
@@ -50,7 +50,7 @@ def test_the_public_reads_the_decided_youth_policys_case_document_and_mandate_fr
     ]
     assert links(client, reverse("deliberation:deliverable", args=[YOUTH])) == case
     assert links(client, reverse("committees:print", args=[YOUTH])) == mandate
-    assert links(client, reverse("committees:detail", args=[YOUTH])) == mandate
+    assert links(client, reverse("portal:committee", args=[YOUTH])) == mandate
 
 
 def test_the_mandates_admin_page_offers_both_documents_to_staff(client, demo, demo_staff):

@@ -21,7 +21,7 @@ def test_a_signed_in_visitor_follows_and_stops_following_from_the_committee_page
     client.post(url)
     client.post(url)  # a double click follows once
     assert Follower.objects.filter(committee=committee, user=citizen).count() == 1
-    page = client.get(reverse("committees:detail", args=[committee.mandate.slug])).content.decode()
+    page = client.get(reverse("portal:committee", args=[committee.mandate.slug])).content.decode()
     assert 'name="follow" value="no"' in page
     client.post(url, {"follow": "no"})
     assert not Follower.objects.filter(committee=committee, user=citizen).exists()

@@ -31,7 +31,7 @@ from tests.support.queries import queries_for_page
 pytestmark = pytest.mark.django_db
 
 
-def page(client, mandate, name: str = "committees:detail") -> str:
+def page(client, mandate, name: str = "portal:committee") -> str:
     response = client.get(reverse(name, args=[mandate.slug]))
     assert response.status_code == 200
     return response.content.decode()
@@ -144,7 +144,7 @@ def youth_policy():
     return mandate
 
 
-@pytest.mark.parametrize("name", ["committees:detail", "committees:print", "committees:calendar"])
+@pytest.mark.parametrize("name", ["portal:committee", "committees:print", "committees:calendar"])
 def test_a_draft_is_not_found_on_any_public_page(client, name):
     draft = TaskCommitteeFactory(mandate__state=Mandate.State.DRAFT).mandate
     assert client.get(reverse(name, args=[draft.slug])).status_code == 404
@@ -158,7 +158,7 @@ def test_a_document_of_a_draft_is_not_found_even_when_marked_public(client):
 
 
 def test_an_unknown_committee_is_not_found(client):
-    assert client.get(reverse("committees:detail", args=["findes-ikke"])).status_code == 404
+    assert client.get(reverse("portal:committee", args=["findes-ikke"])).status_code == 404
 
 
 def test_the_committee_page_shows_the_mandate_in_full(client, youth_policy):
@@ -340,7 +340,7 @@ def headings(html: str) -> list[int]:
     return [int(level) for level in re.findall(r"<h([1-6])[\s>]", html)]
 
 
-@pytest.mark.parametrize("name", ["committees:detail", "committees:print"])
+@pytest.mark.parametrize("name", ["portal:committee", "committees:print"])
 def test_the_pages_have_one_h1_headings_in_order_and_tables_with_captions(client, youth_policy, name):
     html = page(client, youth_policy, name)
     levels = headings(html)
@@ -391,7 +391,7 @@ def test_the_main_menu_links_to_the_committees_and_marks_where_you_are(client, y
 
 
 def detail_queries(client, mandate) -> int:
-    return queries_for_page(client, reverse("committees:detail", args=[mandate.slug]))
+    return queries_for_page(client, reverse("portal:committee", args=[mandate.slug]))
 
 
 def test_the_committee_page_needs_the_same_queries_however_many_members_and_meetings(client):

@@ -117,3 +117,30 @@ def test_the_deploy_check_refuses_a_proxy_whose_client_address_is_not_trusted():
     result = deploy_check(**without)
     assert result.returncode != 0 and "samskab.E005" in result.stdout + result.stderr
     assert deploy_check(**without, ALLAUTH_TRUSTED_CLIENT_IP_HEADER="X-Real-IP").returncode == 0
+
+
+def _has_demo(module: str, **env: str) -> bool:
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import django; django.setup(); from django.apps import apps; print(apps.is_installed('demo'))",
+        ],
+        cwd=ROOT,
+        env={
+            **{k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"},
+            "DJANGO_SETTINGS_MODULE": module,
+            **env,
+        },
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip() == "True"
+
+
+def test_the_demo_data_is_installed_for_make_run_and_the_tests_but_not_in_production():
+    assert _has_demo("config.settings.local", DATABASE_URL="", REDIS_URL="")
+    assert _has_demo("config.settings.test")
+    assert not _has_demo("config.settings.production", **PRODUCTION_ENV)

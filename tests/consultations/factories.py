@@ -13,7 +13,7 @@ from consultations.contributing import ContributionData, contribution_create
 from consultations.dialogue import MeetingData, meeting_create
 from consultations.models import Consultation, ConsultationItem, Contribution, DialogueMeeting
 from consultations.setup import Question, consultation_configure, consultation_create, consultation_publish
-from pages.models import PrivacyNotice
+from core.models import PrivacyNotice
 from tests.deliberation.deliverable_factories import Cast
 from tests.factories import UserFactory
 
@@ -33,12 +33,13 @@ def consultation_for(
     opened_days_ago: int = 1,
     closes_in_days: int = 20,
     staff=None,
+    title: str = "Bevægelse i hverdagen: hvad skal der til?",
 ) -> Consultation:
     now = timezone.now()
     consultation = consultation_create(
         committee=cast.committee,
         by=cast.facilitator,
-        title="Bevægelse i hverdagen: hvad skal der til?",
+        title=title,
         introduction="Udvalget vil gerne høre, hvad der får dig til at bevæge dig.",
         starts_at=now - timedelta(days=opened_days_ago),
         ends_at=now + timedelta(days=closes_in_days),

@@ -121,7 +121,7 @@ def test_an_organisation_must_be_named():
 
 
 def _form(body="Jeg cykler, når der er en sikker cykelsti.", **extra):
-    from pages.models import PrivacyNotice
+    from core.models import PrivacyNotice
 
     return {
         "body": body,

@@ -225,7 +225,7 @@ def test_attendance_and_the_public_summary_after_the_meeting(client, cast):
 
 
 def test_registering_through_the_page_keeps_what_was_typed_across_sign_in(client, citizen):
-    from pages.models import PrivacyNotice
+    from core.models import PrivacyNotice
 
     meeting = meeting_for(committee_at_work(), capacity=1)
     url = reverse("consultations:register", args=[meeting.pk])

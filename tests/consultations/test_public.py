@@ -6,6 +6,7 @@ nothing of each other."""
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -13,12 +14,13 @@ import pytest
 from django.conf import settings
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
-from consultations.models import Contribution
+from consultations.models import Consultation, Contribution
 from consultations.moderation import contribution_approve, contribution_hide
 from consultations.selectors import committee_participation, open_consultations
-from pages.cache import HIT_HEADER
-from pages.models import PrivacyNotice
+from core.cache import HIT_HEADER
+from core.models import PrivacyNotice
 from tests.consultations.factories import consultation_for, contribute, meeting_for
 from tests.deliberation.deliverable_factories import committee_at_work
 from tests.factories import UserFactory
@@ -115,18 +117,45 @@ def test_the_committee_section_has_the_consultations_and_the_meetings(cast):
     assert not committee_participation(committee_at_work().committee)
 
 
-def test_the_partials_for_the_top_floor_render_from_the_selectors(cast):
-    from django.template.loader import render_to_string
+def test_the_home_page_lists_the_open_consultations_and_learns_of_a_new_one(cast, settings):
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 60
+    open_now = consultation_for(cast, title="Stier og bænke i parken")
+    consultation_for(cast, title="Et udkast ingen har set", publish=False)
+    ended = consultation_for(cast, title="En høring der er slut", opened_days_ago=30)
+    Consultation.objects.filter(pk=ended.pk).update(ends_at=timezone.now() - timedelta(hours=1))
+    home = Client().get("/").content.decode()
+    assert "Stier og bænke i parken" in home and open_now.get_absolute_url() in home
+    assert "Et udkast ingen har set" not in home and "En høring der er slut" not in home
+    assert reverse("consultations:feed") in home
+    assert Client().get("/")[HIT_HEADER] == "hit"
+    later = consultation_for(cast, title="Cykelparkering ved stationen")
+    fresh = Client().get("/")
+    assert fresh[HIT_HEADER] == "miss" and later.get_absolute_url() in fresh.content.decode()
 
+
+def test_the_home_page_says_nothing_of_consultations_when_none_is_open(client):
+    assert "consultations-heading" not in client.get("/").content.decode()
+
+
+def test_the_committee_page_shows_its_consultations_and_dialogue_meetings(cast):
     consultation = consultation_for(cast)
     meeting = meeting_for(cast)
-    home = render_to_string("consultations/_home_open.html", {"open_consultations": open_consultations(5)})
-    assert consultation.get_absolute_url() in home and reverse("consultations:feed") in home
-    section = render_to_string(
-        "consultations/_committee_section.html", {"participation": committee_participation(cast.committee)}
-    )
-    assert consultation.get_absolute_url() in section and meeting.get_absolute_url() in section
-    assert render_to_string("consultations/_home_open.html", {"open_consultations": []}).strip() == ""
+    other = consultation_for(committee_at_work(), title="Et andet udvalgs høring")
+    page = Client().get(cast.mandate.get_absolute_url()).content.decode()
+    assert consultation.get_absolute_url() in page and meeting.get_absolute_url() in page
+    assert other.get_absolute_url() not in page
+    # The public manages nothing.
+    assert reverse("consultations:overview", args=[cast.mandate.slug]) not in page
+
+
+def test_the_committee_and_its_members_find_where_they_ask_the_public(client, cast):
+    overview = reverse("consultations:overview", args=[cast.mandate.slug])
+    assert "participation-heading" not in Client().get(cast.mandate.get_absolute_url()).content.decode()
+    client.force_login(cast.facilitator)
+    assert overview in client.get(cast.mandate.get_absolute_url()).content.decode()
+    assert overview in client.get(reverse("deliberation:my_committees")).content.decode()
+    client.force_login(UserFactory())
+    assert overview not in client.get(cast.mandate.get_absolute_url()).content.decode()
 
 
 def test_the_privacy_notice_covers_contributions_and_dialogue_meetings(client):
@@ -144,7 +173,7 @@ def test_the_contribution_records_the_notice_it_was_given_under(cast):
 
 # --- The floors (DESIGN.md §3).
 
-BELOW = ("accounts", "audit", "notifications", "pages", "mandates", "committees", "deliberation")
+BELOW = ("accounts", "audit", "notifications", "core", "mandates", "committees", "deliberation")
 NAMES_US = re.compile(
     r"""\bconsultations[.:]|["']consultations["']|from consultations\b|import consultations\b"""
 )
@@ -182,7 +211,7 @@ def test_recruitment_and_consultations_know_nothing_of_each_other():
 
 
 def test_the_accessibility_statement_names_the_consultations_and_dialogue_meetings_among_the_pages_tested():
-    from pages.models import AccessibilityStatement
+    from core.models import AccessibilityStatement
 
     statement = AccessibilityStatement.objects.get()
     assert "høringer med bidrag" in statement.body_da and "dialogmøder" in statement.body_da

@@ -68,6 +68,6 @@ def test_the_movement_committee_is_half_way_with_a_first_draft_not_submitted(see
 
 
 def test_the_finished_committee_shows_its_progress_and_evaluation_in_public(client, seeded):
-    html = client.get(reverse("committees:detail", args=["ungepolitik-2025"])).content.decode()
+    html = client.get(reverse("portal:committee", args=["ungepolitik-2025"])).content.decode()
     assert 'id="implementation-heading"' in html and 'id="evaluation-heading"' in html
-    assert client.get(reverse("deliberation:progress", args=["ungepolitik-2025"])).status_code == 200
+    assert client.get(reverse("portal:progress", args=["ungepolitik-2025"])).status_code == 200

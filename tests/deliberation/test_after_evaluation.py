@@ -134,7 +134,7 @@ def test_results_count_only_this_committee(committee):
 
 def test_results_are_not_published_while_the_survey_is_open_however_many_answer(client, committee, english):
     """Published answer by answer, the page before and after one member's answer showed that answer."""
-    page = reverse("committees:detail", args=["ungepolitik"])
+    page = reverse("portal:committee", args=["ungepolitik"])
     for n in range(7):
         answer(committee, values=(n % 5 + 1,) * 5)
         assert evaluation_results(committee.mandate) is None
@@ -170,7 +170,7 @@ def test_fewer_than_five_answers_are_never_published_and_the_page_says_why(clien
         answer(committee)
     close(committee)
     assert evaluation_results(committee.mandate) is None
-    html = client.get(reverse("committees:detail", args=["ungepolitik"])).content.decode()
+    html = client.get(reverse("portal:committee", args=["ungepolitik"])).content.decode()
     assert 'role="img"' not in html and "Fewer than five members answered" in html
 
 
@@ -199,7 +199,7 @@ def test_the_committee_page_shows_charts_and_tables_from_five_answers_but_no_fre
     for n in range(5):
         answer(committee, values=(5, 4, 3, 2, 1), free_text=f"Fortroligt svar {n}")
     close(committee)
-    html = client.get(reverse("committees:detail", args=["ungepolitik"])).content.decode()
+    html = client.get(reverse("portal:committee", args=["ungepolitik"])).content.decode()
 
     assert 'id="evaluation-heading"' in html
     assert html.count('<svg xmlns="http://www.w3.org/2000/svg" class="chart"') == 5

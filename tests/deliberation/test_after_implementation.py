@@ -50,9 +50,7 @@ def test_a_progress_update_tells_every_current_and_former_member_once(committee)
     assert sorted(told.values_list("recipient", flat=True)) == sorted(members)
     assert outsider.pk not in members
     assert all(n.key.startswith(f"progress_updated:{update.pk}:") for n in told)
-    assert (
-        told.first().context["progress_url"].endswith(reverse("deliberation:progress", args=["ungepolitik"]))
-    )
+    assert told.first().context["progress_url"].endswith(reverse("portal:progress", args=["ungepolitik"]))
 
 
 def test_each_update_is_news_of_its_own(committee):
@@ -117,7 +115,7 @@ def test_the_progress_page_is_public_with_bars_units_dates_and_updates(client, c
     )
     _action(committee.mandate, title="Et ungeråd", due_on=None)
 
-    response = client.get(reverse("deliberation:progress", args=["ungepolitik"]))
+    response = client.get(reverse("portal:progress", args=["ungepolitik"]))
 
     assert response.status_code == 200
     html = response.content.decode()
@@ -130,15 +128,15 @@ def test_the_progress_page_is_public_with_bars_units_dates_and_updates(client, c
 
 def test_the_progress_page_of_a_draft_or_unknown_mandate_is_404(client):
     draft = committee_with_everything(state=Mandate.State.DRAFT, slug="kladde").mandate
-    assert client.get(reverse("deliberation:progress", args=[draft.slug])).status_code == 404
-    assert client.get(reverse("deliberation:progress", args=["findes-ikke"])).status_code == 404
+    assert client.get(reverse("portal:progress", args=[draft.slug])).status_code == 404
+    assert client.get(reverse("portal:progress", args=["findes-ikke"])).status_code == 404
 
 
 def test_the_committee_page_shows_the_implementation_with_a_link_to_the_progress_page(client, committee):
     _action(committee.mandate)
-    html = client.get(reverse("committees:detail", args=["ungepolitik"])).content.decode()
+    html = client.get(reverse("portal:committee", args=["ungepolitik"])).content.decode()
     assert 'id="implementation-heading"' in html and "Åbne klubber om aftenen" in html
-    assert reverse("deliberation:progress", args=["ungepolitik"]) in html
+    assert reverse("portal:progress", args=["ungepolitik"]) in html
 
 
 def _grow(mandate, actions: int, updates: int) -> None:
@@ -151,7 +149,7 @@ def _grow(mandate, actions: int, updates: int) -> None:
 
 
 def test_the_progress_page_needs_the_same_queries_however_many_actions_and_updates(client, committee):
-    url = reverse("deliberation:progress", args=["ungepolitik"])
+    url = reverse("portal:progress", args=["ungepolitik"])
     _grow(committee.mandate, actions=1, updates=1)
     small = queries_for_page(client, url)
     _grow(committee.mandate, actions=9, updates=4)
@@ -160,7 +158,7 @@ def test_the_progress_page_needs_the_same_queries_however_many_actions_and_updat
 
 
 def test_the_committee_page_needs_the_same_queries_however_many_actions(client, committee):
-    url = reverse("committees:detail", args=["ungepolitik"])
+    url = reverse("portal:committee", args=["ungepolitik"])
     _grow(committee.mandate, actions=1, updates=1)
     small = queries_for_page(client, url)
     _grow(committee.mandate, actions=9, updates=4)

@@ -55,7 +55,7 @@ def test_members_see_everyone_on_their_committee_even_citizens_not_named_publicl
 
 
 def test_a_citizen_chooses_to_be_named_on_the_public_page_and_the_choice_is_audited(client, cast):
-    public_url = reverse("committees:detail", args=[cast.committee.mandate.slug])
+    public_url = reverse("portal:committee", args=[cast.committee.mandate.slug])
     assert cast.citizen.full_name not in client.get(public_url).content.decode()
 
     client.force_login(cast.citizen)

@@ -371,7 +371,7 @@ def test_a_recorded_meeting_shows_as_held_beside_its_summary_on_the_public_page(
     client.logout()
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
 
-    page = client.get(reverse("committees:detail", args=[people.committee.mandate.slug])).content.decode()
+    page = client.get(reverse("portal:committee", args=[people.committee.mandate.slug])).content.decode()
     plan = page.split('id="meetings-heading"')[1].split("</section>")[0]
     assert "Held" in plan and "Planned" not in plan
     assert "Udvalget mødtes." in page

@@ -10,11 +10,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from deliberation.deliverables import version_diff
 from deliberation.models import Amendment, ReviewStep
+from deliberation.publicity import deliverable_is_public
 from deliberation.review import (
     agreed_sections,
     amendment_decide,
     amendment_propose,
-    deliverable_is_public,
     review_step_record,
 )
 from mandates.models import Mandate

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from accounts.models import User
 from committees.models import Membership
-from pages.models import PrivacyNotice
+from core.models import PrivacyNotice
 from recruitment.models import Application, Call, Invitation
 from recruitment.offers import invitation_token
 from tests.recruitment.test_review_matching import confirm
@@ -28,7 +28,7 @@ def test_the_youth_policy_call_runs_from_application_to_members_in_the_demo(clie
     # A citizen reads the call and applies.
     borger1 = User.objects.get(email="borger1@demo.samskab.dk")
     client.force_login(borger1)
-    assert client.get(reverse("recruitment:call", args=[call.pk])).status_code == 200
+    assert client.get(reverse("portal:call", args=[call.pk])).status_code == 200
     meetings = list(mandate.committee.meetings.values_list("pk", flat=True))
     response = client.post(
         reverse("recruitment:apply", args=[call.pk]),

@@ -8,8 +8,11 @@ from django.urls import reverse
 
 from accounts import roles
 from accounts.models import User
+from audit.models import Entry
 from demo.people import DEMO_PASSWORD, DEMO_TOTP_SECRET
 from demo.totp import totp_code
+from mandates.models import Mandate
+from notifications.models import Notification
 
 pytestmark = pytest.mark.django_db
 
@@ -28,6 +31,26 @@ def test_seed_demo_creates_the_cast_and_can_run_twice(settings):
     counts = {role: User.objects.filter(groups__name=role).count() for role in roles.OFFICIAL_ROLES}
     assert counts == {roles.COUNCIL_STAFF: 1, roles.POLITICIAN: 5, roles.FACILITATOR: 3}
     assert User.objects.filter(groups__isnull=True).count() >= 5
+    _the_history_went_through_the_services()
+
+
+def _the_history_went_through_the_services() -> None:
+    """The finished committee's record, delivery, review and decision have the audit entries (with who)
+    and the outbox rows real use leaves, once, however often the seed runs."""
+    youth = Mandate.objects.get(slug="ungepolitik-2025")
+    staff = User.objects.get(email="sekretariat@demo.samskab.dk")
+    decided = Entry.objects.filter(action="amendment.decided")
+    assert decided.count() == 2 and {entry.actor for entry in decided} == {staff}
+    assert Entry.objects.filter(action="council.decided", actor=staff).count() == 1
+    moves = Entry.objects.filter(action="mandate.moved", object_id=str(youth.pk))
+    assert [entry.data["to"] for entry in moves.order_by("id")][-3:] == [
+        "in_review",
+        "endorsed",
+        "implementing",
+    ]
+    kinds = set(Notification.objects.values_list("kind", flat=True))
+    assert {"summary_published", "deliverable_submitted", "council_decided"} <= kinds
+    assert Notification.objects.filter(kind="council_decided").count() == youth.committee.memberships.count()
 
 
 def test_a_demo_official_signs_in_with_the_documented_password_and_code(client):

@@ -1,14 +1,14 @@
 """The committee asks the public, in a real browser, end to end.
 
 The facilitator prepares a consultation on two questions and a section of the committee's draft and
-publishes it. Ida finds it from the list of consultations (the home page will link it once the top floor
-assembles it), writes in Danish before signing in, signs in with a mailed code and finds her text waiting.
-Noah writes in English with the keyboard alone. The facilitator, told by mail that contributions wait,
-publishes Ida's, hides Noah's with a reason and tags Ida's, and exports the contributions; Noah changes his
-text from the link in his mail and sends it again. A dialogue meeting with one seat fills, Ida joins the
-waiting list, the holder cancels, and Ida accepts the seat offered to her by mail; the facilitator reads her
-access need on the participant list. The consultation closes; the facilitator publishes "what we heard",
-Ida is told, and the deliverable carries it: on its page and in the case document.
+publishes it, starting from "My committees". Ida finds it on the home page, writes in Danish before signing
+in, signs in with a mailed code and finds her text waiting. Noah writes in English with the keyboard alone.
+The facilitator, told by mail that contributions wait, publishes Ida's, hides Noah's with a reason and tags
+Ida's, and exports the contributions; Noah changes his text from the link in his mail and sends it again. A
+dialogue meeting with one seat fills, Ida joins the waiting list, the holder cancels, and Ida accepts the seat
+offered to her by mail; the facilitator reads her access need on the participant list. The consultation
+closes; the facilitator publishes "what we heard", Ida is told, and the deliverable carries it: on its page
+and in the case document.
 
 Every page on the way passes axe (WCAG 2.1 A and AA) in Danish and English where it was reached by a GET.
 """
@@ -90,7 +90,9 @@ def test_the_public_is_consulted_heard_and_invited_in_the_browser(open_browser, 
 
 def _facilitator_prepares_and_publishes(facilitator, slug: str) -> Consultation:
     page = facilitator.page
-    facilitator.go(f"/committees/{slug}/public-engagement/")
+    facilitator.go("/my/committees/")
+    page.get_by_role("link", name=t("The committee's consultations and dialogue meetings")).click()
+    page.wait_for_url(f"**/committees/{slug}/public-engagement/")
     facilitator.check()
     page.get_by_role("link", name=t("New consultation")).click()
     page.wait_for_url("**/consultations/new/")
@@ -117,9 +119,10 @@ def _facilitator_prepares_and_publishes(facilitator, slug: str) -> Consultation:
 
 def _ida_writes_before_signing_in(ida, person) -> None:
     page = ida.page
-    ida.go("/consultations/")
+    ida.go("/")
     ida.check()
-    page.get_by_role("link", name=TITLE).first.click()
+    open_now = page.get_by_role("region", name=t("Have your say: open consultations"))
+    open_now.get_by_role("link", name=TITLE).click()
     page.wait_for_url(re.compile(r"/consultations/\d+/$"))
     ida.check()
     page.get_by_role("link", name=t("Answer “%(title)s”", title=QUESTION_1)).click()

@@ -239,7 +239,7 @@ SERVER_NAME = re.compile(r"\Aconsultations/contributions/[0-9a-f]{32}\.pdf\Z")
 def test_an_attached_file_is_a_pdf_of_bounded_size_stored_under_a_name_the_server_makes(
     client, world, settings, name, content, stored
 ):
-    from pages.models import PrivacyNotice
+    from core.models import PrivacyNotice
 
     settings.MANDATE_DOCUMENT_MAX_BYTES = 1000
     client.force_login(world.citizen)

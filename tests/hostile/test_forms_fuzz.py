@@ -1,4 +1,4 @@
-"""Hostile input (issue 6): hypothesis posts junk to every form and POST endpoint, signed in as the role
+"""Hostile input: hypothesis posts junk to every form and POST endpoint, signed in as the role
 allowed to use it. Never a 500 (a crash propagates from the test client and fails the test); markup
 that comes back is escaped.
 

@@ -80,7 +80,7 @@ def _urls(world: World, name: str, converters) -> list[str]:
 def test_the_walk_finds_the_urls_with_integers():
     names = {name for name, _c in _int_patterns()}
     assert {
-        "recruitment:call",
+        "portal:call",
         "deliberation:record",
         "deliberation:attachment",
         "committees:document",

@@ -9,8 +9,8 @@ from django.utils import timezone
 
 from accounts import roles
 from committees.models import Membership
+from core.models import PrivacyNotice
 from mandates.models import Mandate
-from pages.models import PrivacyNotice
 from recruitment.models import Application, ApplicationChoice, Call, Rating
 from tests.committees.factories import (
     CompetenceProfileFactory,

@@ -6,8 +6,8 @@ from django.utils import timezone
 
 from accounts.models import User
 from committees.models import Membership
+from core.models import PrivacyNotice
 from mandates.models import Mandate
-from pages.models import PrivacyNotice
 from recruitment.models import Application, ApplicationChoice, Call, Rating
 from recruitment.review_pool_version import review_pool_changed
 from tests.recruitment.factories import call_with_committee

@@ -13,9 +13,9 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
+from core.models import PrivacyNotice
 from mandates.models import Mandate
 from notifications.models import Notification
-from pages.models import PrivacyNotice
 from recruitment.models import Application, ApplicationEvent, Call
 from tests.committees.factories import CompetenceProfileFactory, MeetingFactory, TaskCommitteeFactory
 from tests.factories import UserFactory

@@ -128,7 +128,7 @@ def test_with_the_public_value_the_draw_decides_and_the_page_shows_how(client, t
         {"profile": profile.pk, "holder": winner.reference, "rivals": [loser.reference], "by_hand": False}
     ]
 
-    public = client.get(reverse("recruitment:call", args=[call.pk])).content.decode()
+    public = client.get(reverse("portal:call", args=[call.pk])).content.decode()
     seats = public.split("The seats decided between equally suited applicants", 1)[1].split("</ul>", 1)[0]
     assert (
         f"the draw gave the seat to {winner.reference}, drawn before the equally suited {loser.reference}"
@@ -174,7 +174,7 @@ def test_the_politicians_decide_a_tie_themselves_with_a_reason_on_the_record(cli
     entry = Entry.objects.get(action="selection.tie_decided")
     assert entry.actor == chair and entry.data["reason"] == selection.tie_reason
     assert Application.objects.get(pk=second.pk).state == Application.State.INVITED
-    public = client.get(reverse("recruitment:call", args=[call.pk])).content.decode()
+    public = client.get(reverse("portal:call", args=[call.pk])).content.decode()
     assert f"the politicians chose {second.reference} over the equally suited {first.reference}" in public
     assert "mødedatoer" not in public  # the reason may speak of people: it stays with the committee
 

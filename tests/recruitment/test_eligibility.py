@@ -83,7 +83,7 @@ def test_lives_works_or_studies_here_asks_no_postal_code_and_the_form_says_so(cl
 
     assert apply(client, call, tie="works", postal_code=None).status_code == 302
     assert (Application.objects.get().tie, Application.objects.get().postal_code) == ("works", "")
-    public = client.get(reverse("recruitment:call", args=[call.pk])).content.decode()
+    public = client.get(reverse("portal:call", args=[call.pk])).content.decode()
     assert "You may apply if you live, work or study in the municipality" in public
 
 
@@ -94,7 +94,7 @@ def test_where_anyone_may_apply_the_form_asks_nothing_about_a_connection(client,
     assert 'name="tie"' not in form and 'name="postal_code"' not in form and 'name="other_tie"' not in form
     assert apply(client, call, tie=None, postal_code=None).status_code == 302
     assert Application.objects.get().tie == ""
-    assert "Anyone may apply." in client.get(reverse("recruitment:call", args=[call.pk])).content.decode()
+    assert "Anyone may apply." in client.get(reverse("portal:call", args=[call.pk])).content.decode()
 
 
 def test_postal_codes_staff_write_are_checked(staff):

@@ -12,9 +12,9 @@ from django.db import connection
 from django.utils import timezone, translation
 
 from committees.models import Membership
+from core.models import PrivacyNotice
 from mandates.models import Mandate, MandateTransition
 from notifications.models import Notification
-from pages.models import PrivacyNotice
 from recruitment.applications import (
     ApplicationData,
     application_submit,

@@ -50,7 +50,7 @@ def get(client, url: str) -> str:
 
 
 def call_page(client, call) -> str:
-    return get(client, reverse("recruitment:call", args=[call.pk]))
+    return get(client, reverse("portal:call", args=[call.pk]))
 
 
 def poster(client, call) -> str:
@@ -125,20 +125,20 @@ def outline(html: str) -> Outline:
 # Who sees a call
 
 
-@pytest.mark.parametrize("name", ["recruitment:call", "recruitment:poster"])
+@pytest.mark.parametrize("name", ["portal:call", "recruitment:poster"])
 def test_a_planned_call_is_not_public(client, name):
     call = call_with_committee(state=Call.State.PLANNED)
     assert client.get(reverse(name, args=[call.pk])).status_code == 404
 
 
-@pytest.mark.parametrize("name", ["recruitment:call", "recruitment:poster"])
+@pytest.mark.parametrize("name", ["portal:call", "recruitment:poster"])
 def test_a_call_on_a_draft_mandate_is_not_public(client, name):
     call = CallFactory(mandate=mandate(state=Mandate.State.DRAFT))
     assert client.get(reverse(name, args=[call.pk])).status_code == 404
 
 
 def test_an_unknown_call_is_not_found(client):
-    assert client.get(reverse("recruitment:call", args=[999999])).status_code == 404
+    assert client.get(reverse("portal:call", args=[999999])).status_code == 404
 
 
 @pytest.mark.parametrize("state", [Call.State.OPEN, Call.State.CLOSED, Call.State.SELECTED])
@@ -216,7 +216,7 @@ def test_an_open_call_that_has_not_reached_its_opening_says_when_it_opens(client
     assert reverse("recruitment:apply", args=[call.pk]) not in html
 
 
-@pytest.mark.parametrize("name", ["recruitment:call", "recruitment:poster"])
+@pytest.mark.parametrize("name", ["portal:call", "recruitment:poster"])
 def test_the_call_pages_have_one_h1_headings_in_order_and_nothing_inline(client, youth_call, name):
     youth_call.draw_public_value_source = "Lottotallene 12. december 2099"
     youth_call.save()
@@ -334,7 +334,7 @@ def test_the_poster_has_its_own_stylesheet_linked_for_screen_and_paper(client, y
 
 
 def test_the_poster_qr_code_is_a_data_svg_of_the_absolute_call_url(client, youth_call):
-    url = settings.SITE_URL + reverse("recruitment:call", args=[youth_call.pk])
+    url = settings.SITE_URL + reverse("portal:call", args=[youth_call.pk])
     image = qr_image(poster(client, youth_call))
     header, _, payload = image["src"].partition(",")
     assert header.startswith("data:image/svg+xml")
@@ -365,7 +365,7 @@ def test_the_feed_is_atom_and_lists_only_the_open_calls(client, youth_call):
     entries = feed.findall(f"{ATOM}entry")
     assert [e.findtext(f"{ATOM}title") for e in entries] == ["Ny ungepolitik"]
     (entry,) = entries
-    call_url = settings.SITE_URL + reverse("recruitment:call", args=[youth_call.pk])
+    call_url = settings.SITE_URL + reverse("portal:call", args=[youth_call.pk])
     assert entry.find(f"{ATOM}link").get("href") == call_url
     assert entry.findtext(f"{ATOM}updated") and entry.findtext(f"{ATOM}published")
     summary = entry.findtext(f"{ATOM}summary")
@@ -395,7 +395,7 @@ def test_the_home_page_announces_the_feed_and_has_no_calls_section_without_open_
 
 def test_the_committee_page_points_to_its_open_call(client, youth_call):
     in_english(client)
-    html = get(client, reverse("committees:detail", args=["ny-ungepolitik"]))
+    html = get(client, reverse("portal:committee", args=["ny-ungepolitik"]))
     banner = section(html, "call-banner-heading")
     assert f'<a href="{youth_call.get_absolute_url()}">Read the call and apply</a>' in banner
     assert "March 12, 2099, 11:59 p.m." in banner
@@ -403,7 +403,7 @@ def test_the_committee_page_points_to_its_open_call(client, youth_call):
 
 def test_the_committee_page_has_no_banner_once_the_call_is_closed(client, youth_call):
     Call.objects.filter(pk=youth_call.pk).update(state=Call.State.CLOSED)
-    html = get(client, reverse("committees:detail", args=["ny-ungepolitik"]))
+    html = get(client, reverse("portal:committee", args=["ny-ungepolitik"]))
     assert 'id="call-banner-heading"' not in html
 
 
@@ -413,7 +413,7 @@ def test_the_committee_page_has_no_banner_once_the_call_is_closed(client, youth_
 def test_the_call_page_and_poster_need_the_same_queries_however_many_profiles_and_meetings(client):
     small = call_with_committee(profiles=1, meetings=1, draw_public_value_source="Lotto")
     large = call_with_committee(profiles=12, meetings=12, draw_public_value_source="Lotto")
-    for name in ["recruitment:call", "recruitment:poster"]:
+    for name in ["portal:call", "recruitment:poster"]:
         few = queries_for_page(client, reverse(name, args=[small.pk]))
         many = queries_for_page(client, reverse(name, args=[large.pk]))
         assert few == many, (name, few, many)

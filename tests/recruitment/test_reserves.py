@@ -6,8 +6,10 @@ from __future__ import annotations
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils import translation
 
+from accounts import roles
 from audit.models import Entry
 from mandates.models import Mandate
 from notifications.dispatch import outbox_dispatch
@@ -17,6 +19,7 @@ from recruitment.models import Application, Invitation, Placement, SeatDecision,
 from recruitment.offers import invitation_send
 from recruitment.seat_decisions import committee_start_despite_rules, seat_decide
 from recruitment.selection import selection_confirm
+from tests.factories import UserFactory
 from tests.recruitment.reserve_factories import (
     applicant,
     confirm_the_proposal,
@@ -164,8 +167,9 @@ def test_a_decision_is_refused_once_a_reserve_has_taken_the_seat():
     assert not SeatDecision.objects.exists()
 
 
-def test_a_committee_that_would_start_with_a_rule_broken_waits_for_a_politicians_reason():
-    # Three women invited to three seats, as the old reserve list could leave it: 40 % needs a man.
+def _three_women_invited():
+    """Three women invited to three seats under 40 %, as the old reserve list could leave it (40 % needs a
+    man)."""
     call = closed_call(profiles=1, seats=3)
     profile = call.mandate.profiles.get()
     women = [applicant(call, profile, gender="woman", score=5) for _ in range(3)]
@@ -177,7 +181,11 @@ def test_a_committee_that_would_start_with_a_rule_broken_waits_for_a_politicians
     for woman in women:
         Placement.objects.create(selection=selection, application=woman, profile=profile, kind="seat")
         invitation_send(application=woman, profile_id=profile.pk)
+    return call, women
 
+
+def test_a_committee_that_would_start_with_a_rule_broken_waits_for_a_politicians_reason():
+    call, _women = _three_women_invited()
     accept_everyone(call)
 
     assert mandate_state(call) == Mandate.State.MATCHING
@@ -205,3 +213,30 @@ def test_a_selection_that_breaks_a_rule_is_refused():
             reserves={},
         )
     assert not Selection.objects.exists()
+
+
+def test_staff_cannot_start_a_committee_in_the_admin_past_a_broken_rule_nobody_accepted():
+    from committees.services import mandate_move
+
+    staff = UserFactory(roles=[roles.COUNCIL_STAFF], is_staff=True, totp=True)
+    call, women = _three_women_invited()
+    invitation_accept(invitation=pending(women[0]))
+    with pytest.raises(ValidationError, match="Not every seat is settled"):
+        mandate_move(mandate=call.mandate, to=Mandate.State.ACTIVE, by=staff)
+    accept_everyone(call)
+    with pytest.raises(ValidationError, match="at least 40 % of each gender"):
+        mandate_move(mandate=call.mandate, to=Mandate.State.ACTIVE, by=staff)
+    assert mandate_state(call) == Mandate.State.MATCHING
+    committee_start_despite_rules(call=call, by=politicians(call)[0], reason="Kun kvinder søgte.")
+    assert mandate_state(call) == Mandate.State.ACTIVE
+
+
+def test_the_admin_says_why_the_committee_cannot_start_yet(client):
+    staff = UserFactory(roles=[roles.COUNCIL_STAFF], is_staff=True, totp=True)
+    call, _women = _three_women_invited()
+    accept_everyone(call)
+    client.force_login(staff)
+    move = reverse("admin:mandates_mandate_move", args=[call.mandate_id, Mandate.State.ACTIVE])
+    page = client.post(move, follow=True).content.decode()
+    assert "mindst 40 % af hvert køn" in page and "udvælgelsessiden" in page  # the admin speaks Danish
+    assert mandate_state(call) == Mandate.State.MATCHING

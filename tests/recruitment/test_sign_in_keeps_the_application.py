@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import User
-from pages.models import PrivacyNotice
+from core.models import PrivacyNotice
 from recruitment.models import Application
 from tests.recruitment.citizen_factories import answers
 from tests.recruitment.factories import call_with_committee

@@ -6,7 +6,7 @@ from django.db import InterfaceError, OperationalError
 from django.test import RequestFactory
 from django.utils import translation
 
-from pages.errors import server_error
+from core.errors import server_error
 
 
 def handled(error: Exception):

@@ -1,0 +1,67 @@
+"""Texts staff keep up to date: the privacy notice (versioned) and the accessibility statement."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+
+class BilingualText(models.Model):
+    """Danish first; the English text is shown to English readers when it is there."""
+
+    body_da = models.TextField(_("text in Danish"), help_text=_("Blank lines separate paragraphs."))
+    body_en = models.TextField(_("text in English"), blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def body(self) -> str:
+        if (get_language() or "da").startswith("en") and self.body_en:
+            return self.body_en
+        return self.body_da
+
+
+class PrivacyNoticeQuerySet(models.QuerySet["PrivacyNotice"]):
+    def current(self) -> PrivacyNotice | None:
+        return self.filter(published_at__lte=timezone.now()).order_by("-published_at").first()
+
+
+class PrivacyNotice(BilingualText):
+    """Applications record the version they were shown, so a published version never changes."""
+
+    version = models.CharField(_("version"), max_length=20, unique=True)
+    published_at = models.DateTimeField(
+        _("published at"), help_text=_("The newest published version is the one shown.")
+    )
+
+    objects = PrivacyNoticeQuerySet.as_manager()
+
+    class Meta:
+        db_table = "pages_privacynotice"  # the table kept its name when the app became core
+        verbose_name = _("privacy notice")
+        verbose_name_plural = _("privacy notices")
+        ordering = ["-published_at"]
+
+    def __str__(self) -> str:
+        return f"{self.version} ({self.published_at:%Y-%m-%d})"
+
+    @property
+    def is_published(self) -> bool:
+        return self.published_at <= timezone.now()
+
+
+class AccessibilityStatement(BilingualText):
+    """One statement for the site (the Danish web accessibility act asks for it)."""
+
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        db_table = "pages_accessibilitystatement"  # the table kept its name when the app became core
+        verbose_name = _("accessibility statement")
+        verbose_name_plural = _("accessibility statement")
+
+    def __str__(self) -> str:
+        return str(_("Accessibility statement"))
