@@ -63,7 +63,7 @@ messages: $(VENV)/.installed-dev
 	$(BIN)/python manage.py compilemessages -l da --ignore '.venv/*'
 
 ## bench: seed PostgreSQL (samskab_bench, recreated), drive every page under gunicorn with wrk, time the outbox and
-## the matching engine; writes bench/results/latest.{json,md} (needs the local PostgreSQL and Redis, see README)
+## the matching engine; writes bench/results/latest.{json,md} and docs/benchmarks.md (see that page)
 bench: $(VENV)/.installed-dev
 	@command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
 	$(BIN)/python -m bench.run

@@ -59,6 +59,28 @@ class NoStoreForSignedInMiddleware:
         return response
 
 
+class SlidingSessionMiddleware:
+    """A session ends SESSION_COOKIE_AGE after its last request. Saving it on every request to slide that
+    end (SESSION_SAVE_EVERY_REQUEST) cost every page a write and a wait for the disk; this slides it when
+    it was last written REFRESH_SECONDS ago or more, so an idle session ends between SESSION_COOKIE_AGE
+    minus REFRESH_SECONDS and SESSION_COOKIE_AGE after the last request."""
+
+    REFRESH_SECONDS = 60
+    SESSION_KEY = "_samskab_refreshed_at"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        session = getattr(request, "session", None)
+        if session is not None and session.session_key and not session.is_empty():
+            now = int(time.time())
+            if session.modified or now - session.get(self.SESSION_KEY, 0) >= self.REFRESH_SECONDS:
+                session[self.SESSION_KEY] = now  # saved by SessionMiddleware, with a new end
+        return response
+
+
 class SessionActivityMiddleware:
     """allauth's UserSessionsMiddleware writes the session's last-seen time, IP and browser on every
     request (three queries); people reading "Your sessions" need it to the minute, not the second, so

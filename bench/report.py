@@ -1,4 +1,4 @@
-"""The targets of the benchmarks and the Markdown table of a run."""
+"""The targets and the Markdown table of a run (docs/benchmarks.md explains each figure)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ PUBLIC_SHARE = 0.50  # anonymous public pages: at least half the bare view's req
 SIGNED_IN_SHARE = 0.15  # signed-in pages
 P99_MS = 250.0  # at 32 connections
 MAX_QUERIES = 12  # on every page, whatever the data size
-OUTBOX_PER_SECOND = 200.0
+MAX_QUERIES_WRITING = 20  # a POST that writes (the application sent, with its choices and events)
+OUTBOX_PER_SECOND = 400.0
 
 
 def _mark(ok: bool) -> str:
@@ -21,8 +22,13 @@ def page_verdict(page: dict) -> tuple[bool, list[str]]:
         misses.append(f"throughput {page['ratio']:.0%} of the baseline (target {share:.0%})")
     if page["p99_ms"] >= P99_MS:
         misses.append(f"p99 {page['p99_ms']:.0f} ms (target < {P99_MS:.0f} ms)")
-    if max(page["queries"]) > MAX_QUERIES:
-        misses.append(f"{max(page['queries'])} queries (target ≤ {MAX_QUERIES})")
+    reads, writes = (
+        (page["queries"][:1], page["queries"][1:]) if page.get("writes") else (page["queries"], [])
+    )
+    if max(reads) > MAX_QUERIES:
+        misses.append(f"{max(reads)} queries (target ≤ {MAX_QUERIES})")
+    if writes and max(writes) > MAX_QUERIES_WRITING:
+        misses.append(f"{max(writes)} queries to send (target ≤ {MAX_QUERIES_WRITING})")
     if page["failures"]:
         misses.append(f"{page['failures']} failed requests")
     return not misses, misses
@@ -38,8 +44,9 @@ def markdown(result: dict) -> str:
         ok, misses = page_verdict(page)
         queries = " / ".join(str(q) for q in page["queries"])
         verdict = "met" if ok else "missed: " + "; ".join(misses)
+        name = page["name"] + (" (one request at a time)" if page.get("alone") else "")
         lines.append(
-            f"| {page['name']} | {page['audience']} | {page['rps']:,.0f} | {page['baseline_rps']:,.0f} "
+            f"| {name} | {page['audience']} | {page['rps']:,.0f} | {page['baseline_rps']:,.0f} "
             f"| {page['ratio']:.0%} | {page['p50_ms']:.1f} | {page['p99_ms']:.1f} | {queries} | {verdict} |"
         )
     flow = result["flow"]

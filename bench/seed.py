@@ -1,5 +1,6 @@
 """The benchmark's data: 50 committees with open calls, 500 profiles, 300 meetings, 2,500 citizens and
-20,000 applications (2,000 of them to one call, for the politicians' dashboard), plus signed-in sessions.
+20,000 applications (2,000 of them to one call and 200 to another, for the politicians' dashboard), plus
+signed-in sessions of a citizen, a politician and a facilitator.
 
 Structure goes through the tests' factories (a few thousand rows); the bulk through bulk_create.
 """
@@ -17,6 +18,7 @@ from django.test import override_settings
 from django.utils import timezone
 
 from accounts.models import User
+from committees.models import Membership
 from core.models import PrivacyNotice
 from recruitment.models import Application, ApplicationChoice, Call, Rating
 
@@ -27,6 +29,7 @@ POLITICIANS = 3  # per committee
 CITIZENS = 2_500  # the first 2,000 apply; the last 500 are kept for the apply-and-submit flow
 APPLICATIONS = 20_000
 BIG_CALL = 2_000  # applicants to the dashboard's call
+SMALL_CALL = 200  # applicants to the smaller dashboard's call
 FLOW_CALLS = 10  # open calls the flow's citizens apply to
 BACKEND = "django.contrib.auth.backends.ModelBackend"
 
@@ -38,7 +41,10 @@ class Plan:
     committee_slug: str
     call_id: int
     big_call_id: int
-    politician_cookie: str
+    small_call_id: int
+    review_reference: str  # an application to the big call, as the committee reads it
+    politician_cookie: str  # a politician of the big call's committee
+    facilitator_cookie: str  # its facilitator: the meeting record form
     citizen_cookie: str  # signed in, has applied nowhere: sees the application form
     flow: list[tuple[str, str, str]] = field(default_factory=list)  # (cookie, path, form body)
     counts: dict[str, int] = field(default_factory=dict)
@@ -73,9 +79,10 @@ def _applications(calls: list[Call], citizens: list[User], rng: random.Random) -
     notice = PrivacyNotice.objects.current()
     now = timezone.now()
     big, others = calls[0], calls[1 + FLOW_CALLS :] or calls[1:]
+    small, others = others[-1], others[:-1]
     applying = citizens[:BIG_CALL]
-    pairs = [(big, user) for user in applying]
-    per_call, extra = divmod(APPLICATIONS - BIG_CALL, len(others))
+    pairs = [(big, user) for user in applying] + [(small, user) for user in rng.sample(applying, SMALL_CALL)]
+    per_call, extra = divmod(APPLICATIONS - BIG_CALL - SMALL_CALL, len(others))
     for index, call in enumerate(others):
         pairs += [(call, user) for user in rng.sample(applying, per_call + (index < extra))]
     rows = [
@@ -125,7 +132,7 @@ def _flow(calls: list[Call], citizens: list[User], csrf: str) -> list[tuple[str,
         profile = call.mandate.profiles.first()
         meetings = "".join(f"&available_meetings={m.pk}" for m in call.mandate.committee.meetings.all())
         body = (
-            f"csrfmiddlewaretoken={csrf}&motivation=Jeg+vil+gerne+bidrage.&tie=municipality&postal_code=2820"
+            f"csrfmiddlewaretoken={csrf}&motivation=Jeg+vil+gerne+bidrage.&tie=lives&postal_code=2820"
             f"&choice_1={profile.pk}&consent=on&notice_version={notice.version}{meetings}"
         )
         flow += [(cookie, f"/calls/{call.pk}/apply/", body) for cookie in cookies]
@@ -144,12 +151,18 @@ def seed(*, seed: int = 2025) -> Plan:
     csrf = _get_new_csrf_string()
     big = calls[0]
     politician = big.mandate.committee.memberships.filter(role="politician").first().user
+    facilitator = big.mandate.committee.memberships.filter(role="facilitator").first().user
+    # The same politician sits on the smaller call's committee too, so one session reads both dashboards.
+    Membership.objects.create(committee=calls[-1].mandate.committee, user=politician, role="politician")
     flow_calls = calls[1 : 1 + FLOW_CALLS]
     plan = Plan(
         committee_slug=big.mandate.slug,
         call_id=calls[1].pk,
         big_call_id=big.pk,
+        small_call_id=calls[-1].pk,
+        review_reference=big.applications.order_by("pk").values_list("reference", flat=True).first(),
         politician_cookie=session_cookie(politician, csrf),
+        facilitator_cookie=session_cookie(facilitator, csrf),
         citizen_cookie=session_cookie(users[-1], csrf),
         flow=_flow(flow_calls, users[BIG_CALL:-1], csrf),
     )
@@ -163,5 +176,6 @@ def seed(*, seed: int = 2025) -> Plan:
         "citizens": CITIZENS,
         "applications": Application.objects.count(),
         "applications_to_dashboard_call": big.applications.count(),
+        "applications_to_smaller_dashboard_call": calls[-1].applications.count(),
     }
     return plan

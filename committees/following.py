@@ -8,10 +8,9 @@ from django.db import transaction
 from committees.models import Follower, TaskCommittee
 
 
-@transaction.atomic
-def committee_follow(*, committee: TaskCommittee, user) -> Follower:
-    follower, _created = Follower.objects.get_or_create(committee=committee, user=user)
-    return follower
+def committee_follow(*, committee: TaskCommittee, user) -> None:
+    """Follow once: one statement, and the database's constraint makes a second follow change nothing."""
+    Follower.objects.bulk_create([Follower(committee=committee, user=user)], ignore_conflicts=True)
 
 
 @transaction.atomic

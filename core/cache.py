@@ -169,6 +169,27 @@ class PublicPageCacheMiddleware:
         return response
 
 
+def public_fragment(name: str, render: Callable[[], str]) -> str:
+    """A part of a page, signed-in pages included, that shows public data only and is the same for every
+    visitor (no token, no name): rendered once and kept, like the public pages, until public data changes.
+    `name` says what it is and what it depends on beyond the language and the public data."""
+    seconds = _seconds()
+    if seconds <= 0:
+        return render()
+    key = f"pages:fragment:{translation.get_language()}:{name}"
+    found = cache.get_many([VERSION_KEY, key])
+    version, entry = found.get(VERSION_KEY), found.get(key)
+    if version is not None and entry is not None and entry[0] == version:
+        return entry[1]
+    if version is None:
+        bump()
+        version = cache.get(VERSION_KEY)
+    html = render()  # a change while rendering bumps the version, and this copy is never served
+    if version is not None:
+        cache.set(key, (version, html), timeout=seconds)
+    return html
+
+
 def cached_public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     """Mark `view` as a public page: PublicPageCacheMiddleware serves anonymous visitors from the cache."""
 

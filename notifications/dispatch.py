@@ -7,6 +7,14 @@ outside any transaction and marked sent on its own, and what a tick claimed but 
 back to the queue when it ends. A worker killed mid-send leaves its rows leased, and a later tick
 sends them when the lease ends: the one in flight perhaps again, with the same Message-ID so the
 receiver can drop the copy.
+
+One SMTP session serves the whole tick. On PostgreSQL a message's "sent" mark commits without waiting
+for the disk (`synchronous_commit` off for that one transaction): the wait cost more than the rest of
+the send. Only a crash of the database server itself can lose such a mark, and then only marks made
+since this worker's last ordinary commit (the next claim or release waits for every earlier commit
+to reach the disk, so at most one claimed batch is at risk). A lost mark leaves its row leased, as a
+killed worker does: it is sent again when the lease ends, with the same Message-ID. The claim keeps
+waiting for the disk, so two workers never hold the same row.
 """
 
 from __future__ import annotations
@@ -20,7 +28,7 @@ from datetime import timedelta
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.core.mail import get_connection
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -73,6 +81,20 @@ def _is_permanent(error: Exception) -> bool:
 
 def _save(notification: Notification, *fields: str) -> None:
     notification.save(update_fields=list(fields))
+
+
+def _mark_sent(notification: Notification) -> None:
+    """Marked sent in a transaction of its own that does not wait for the disk (see the module's notes)."""
+    notification.state = Notification.State.SENT
+    notification.sent_at = timezone.now()
+    notification.last_error = ""
+    with transaction.atomic():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL synchronous_commit TO OFF")
+        Notification.objects.filter(pk=notification.pk).update(
+            state=notification.state, sent_at=notification.sent_at, last_error=""
+        )
 
 
 def _fail(notification: Notification, error: Exception | str, report: DispatchReport) -> None:
@@ -159,10 +181,7 @@ def _send_one(notification: Notification, connection, report: DispatchReport) ->
     if not delivered:
         _fail(notification, "The message had no recipient address.", report)
         return True
-    notification.state = Notification.State.SENT
-    notification.sent_at = timezone.now()
-    notification.last_error = ""
-    _save(notification, "state", "sent_at", "last_error")
+    _mark_sent(notification)
     report.sent += 1
     return True
 

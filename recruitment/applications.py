@@ -14,6 +14,7 @@ from committees.following import committee_follow
 from core.models import PrivacyNotice
 from notifications.services import notification_schedule
 from recruitment.models import Application, ApplicationChoice, ApplicationEvent, Call
+from recruitment.review_pool_version import review_pool_changed
 
 
 @dataclass
@@ -52,7 +53,7 @@ class ApplicationData:
 def application_problems(call: Call, data: ApplicationData) -> dict[str, str]:
     """The rules a form cannot know alone; the form shows these next to the field."""
     problems = {}
-    profiles = set(call.mandate.profiles.values_list("pk", flat=True))
+    profiles = {p.pk for p in call.mandate.profiles.all()}  # read with the call where it was prefetched
     if not 1 <= len(data.profile_ids) <= 3 or len(set(data.profile_ids)) != len(data.profile_ids):
         problems["profiles"] = _("Choose one, two or three different profiles.")
     elif not set(data.profile_ids) <= profiles:
@@ -62,7 +63,7 @@ def application_problems(call: Call, data: ApplicationData) -> dict[str, str]:
         problems["takes_part_as_individual"] = _(
             "Members take part as individuals, not for their organisation."
         )
-    meetings = set(call.mandate.committee.meetings.values_list("pk", flat=True))
+    meetings = {m.pk for m in call.mandate.committee.meetings.all()}
     if not set(data.available_meeting_ids) <= meetings:
         problems["available_meetings"] = _("Choose among this committee's meetings.")
     return problems
@@ -144,16 +145,27 @@ def _log_exception(
 
 
 def _write(application: Application, data: ApplicationData) -> None:
+    """The application, its choices and its meetings, each in one statement (nothing to replace if new)."""
+    new = application._state.adding
     for name in ApplicationData.FIELDS:
         setattr(application, name, getattr(data, name))
     application.full_clean(exclude=["applicant", "call", "privacy_notice"])
     application.save()
-    application.choices.all().delete()
+    review_pool_changed(application.call_id)
+    if not new:
+        application.choices.all().delete()
     ApplicationChoice.objects.bulk_create(
         ApplicationChoice(application=application, profile_id=pk, rank=rank)
         for rank, pk in enumerate(data.profile_ids, start=1)
     )
-    application.available_meetings.set(data.available_meeting_ids)
+    if new:
+        through = Application.available_meetings.through
+        through.objects.bulk_create(
+            through(application_id=application.pk, meeting_id=pk)
+            for pk in dict.fromkeys(data.available_meeting_ids)
+        )
+    else:
+        application.available_meetings.set(data.available_meeting_ids)
 
 
 def _check(call: Call, data: ApplicationData) -> None:
@@ -165,21 +177,23 @@ def _check(call: Call, data: ApplicationData) -> None:
 
 
 @transaction.atomic
-def application_submit(*, call: Call, applicant, data: ApplicationData) -> Application:
+def application_submit(
+    *, call: Call, applicant, data: ApplicationData, notice: PrivacyNotice | None = None
+) -> Application:
+    """`notice`: the privacy notice the form showed and the applicant consented to (the current one if
+    not given). A second application to the same call is refused by the database's constraint."""
     call = Call.objects.select_for_update(of=("self",)).select_related("mandate__committee").get(pk=call.pk)
     _check(call, data)
-    notice = PrivacyNotice.objects.current()
+    notice = notice or PrivacyNotice.objects.current()
     if notice is None:
         raise ValidationError(_("Applications are paused: no privacy notice is published. Please try later."))
-    if Application.objects.filter(call=call, applicant=applicant).exists():  # the call row is locked
-        raise ValidationError(_("You have already applied to this call."), code="duplicate")
     application = Application(
         call=call, applicant=applicant, privacy_notice=notice, consented_at=timezone.now()
     )
     try:
         with transaction.atomic():
             _write(application, data)
-    except IntegrityError as error:  # the database's own guard, should anything slip past the lock
+    except IntegrityError as error:  # one application per person and call: the database's constraint
         raise ValidationError(_("You have already applied to this call."), code="duplicate") from error
     ApplicationEvent.objects.create(
         application=application, kind=ApplicationEvent.Kind.SUBMITTED, by=applicant
@@ -220,6 +234,7 @@ def application_withdraw(*, application: Application, by) -> Application:
         raise ValidationError(_("This application can no longer be withdrawn."))
     application.state = Application.State.WITHDRAWN
     application.save(update_fields=["state", "updated_at"])
+    review_pool_changed(application.call_id)
     ApplicationEvent.objects.create(application=application, kind=ApplicationEvent.Kind.WITHDRAWN, by=by)
     return application
 

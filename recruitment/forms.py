@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Div, Fieldset, Layout
+from crispy_forms.utils import render_crispy_form
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -15,6 +16,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from committees.models import Meeting
+from core.cache import public_fragment
 from core.forms import TextField
 from core.models import PrivacyNotice
 from recruitment.applications import ApplicationData, application_problems, who_may_apply
@@ -141,7 +143,7 @@ class ApplicationForm(forms.Form):
                 choices=[("", _("Choose a profile") if first else "—"), *profiles],
                 error_messages={"required": _("Choose the profile you want most.")},
             )
-        meetings = call.mandate.committee.meetings.exclude(state=Meeting.State.CANCELLED)
+        meetings = [m for m in call.mandate.committee.meetings.all() if m.state != Meeting.State.CANCELLED]
         self.fields["available_meetings"].choices = [(m.pk, meeting_label(m)) for m in meetings]
         self.fields["district"].choices = [("", "—"), *((d, d) for d in settings.RECRUITMENT_DISTRICTS)]
         # Interpolated here, not at import, so the text is in the visitor's language.
@@ -317,6 +319,15 @@ class ApplicationForm(forms.Form):
                 multiple = isinstance(bound.field.widget, forms.RadioSelect)
                 links.append((f"{bound.auto_id}_0" if multiple else bound.auto_id, bound.label, message))
         return links
+
+
+def rendered_fields(form: ApplicationForm) -> str:
+    """The form's fields as HTML. An empty form shows only the call's profiles and meetings and the privacy
+    notice's version, the same to everyone: it is rendered once and kept until public data changes."""
+    if form.is_bound or form.initial:
+        return render_crispy_form(form)
+    version = form.notice.version if form.notice else ""
+    return public_fragment(f"application-form:{form.call.pk}:{version}", lambda: render_crispy_form(form))
 
 
 # A value of a field without a length of its own (a box ticked, a hidden version) is short.

@@ -19,6 +19,7 @@ from committees.models import Membership
 from notifications.services import notification_schedule
 from recruitment.models import Application, ApplicationEvent, Invitation
 from recruitment.offers import invitation_mail
+from recruitment.review_pool_version import review_pool_changed
 from recruitment.seat_decisions import committee_start_if_complete
 from recruitment.seats import matching_url, politicians_of, rule_context, seat_offer
 
@@ -71,6 +72,7 @@ def _accept(invitation: Invitation) -> Membership | None:
     invitation.save(update_fields=["state", "answered_at"])
     application.state = Application.State.ACCEPTED
     application.save(update_fields=["state", "updated_at"])
+    review_pool_changed(application.call_id)
     ApplicationEvent.objects.create(application=application, kind=ApplicationEvent.Kind.ACCEPTED)
     log(invitation, "invitation.accepted", by=application.applicant)
     membership = Membership.objects.create(
@@ -105,6 +107,7 @@ def _close(invitation: Invitation, state: str, event: str, application_state: st
     application = invitation.application
     application.state = application_state
     application.save(update_fields=["state", "updated_at"])
+    review_pool_changed(application.call_id)
     ApplicationEvent.objects.create(application=application, kind=event)
     answered_by = application.applicant if state == Invitation.State.DECLINED else None
     log(invitation, f"invitation.{state}", by=answered_by)

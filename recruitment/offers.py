@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from notifications.services import notification_schedule
 from recruitment.models import Application, ApplicationEvent, Invitation
+from recruitment.review_pool_version import review_pool_changed
 
 TOKEN_SALT = "recruitment.invitation"
 
@@ -42,6 +43,7 @@ def invitation_send(*, application: Application, profile_id: int, by=None) -> In
     )
     application.state = Application.State.INVITED
     application.save(update_fields=["state", "updated_at"])
+    review_pool_changed(application.call_id)
     ApplicationEvent.objects.create(application=application, kind=ApplicationEvent.Kind.INVITED, by=by)
     invitation_mail(invitation, "invitation")
     return invitation

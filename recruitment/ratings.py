@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from recruitment.models import Application, Call, Rating
+from recruitment.review_pool_version import review_pool_changed
 
 
 @transaction.atomic
@@ -29,4 +30,5 @@ def rating_set(
         politician=politician,
         defaults={"score": score} if note is None else {"score": score, "note": note.strip()},
     )
+    review_pool_changed(call.pk)
     return rating

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from recruitment.models import Application, ApplicationEvent, Call, Rating
+from recruitment.review_pool_version import review_pool_changed
 
 # Everyone whose application did not end in a seat.
 NOT_MEMBERS = (
@@ -53,6 +54,7 @@ def application_anonymise(*, application: Application) -> None:
     application.phone = ""
     application.anonymised_at = timezone.now()
     application.save()
+    review_pool_changed(application.call_id)
     application.available_meetings.clear()
     Rating.objects.filter(application=application).delete()  # politicians' notes are about the person
     ApplicationEvent.objects.create(application=application, kind=ApplicationEvent.Kind.ANONYMISED)

@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from django.db.models import Avg, Count, F, IntegerField, Q, Value
+from django.db.models import Avg, Case, Count, Exists, F, IntegerField, OuterRef, Q, TextField, Value, When
 from django.shortcuts import get_object_or_404
 
 from committees.models import Meeting
@@ -31,8 +31,7 @@ UNKNOWN = "unknown"  # filter value for demographics the applicant did not give
 GROUP_LIMIT = 25
 
 
-@dataclass(frozen=True)
-class RatingStats:
+class RatingStats(NamedTuple):  # a tuple: thousands are kept in the cache and read at once
     mean: float | None = None
     count: int = 0
 
@@ -130,13 +129,12 @@ def _meetings(call: Call) -> list[Meeting]:
 
 
 def rating_stats(call: Call, *, application: Application | None = None) -> dict[tuple[int, int], RatingStats]:
+    """Every politician's scores as a mean and a count per applicant and profile, worked out in SQL."""
     rows = Rating.objects.filter(application__call=call)
     if application is not None:
         rows = rows.filter(application=application)
-    return {
-        (r["application_id"], r["profile_id"]): RatingStats(mean=float(r["mean"]), count=r["count"])
-        for r in rows.values("application_id", "profile_id").annotate(mean=Avg("score"), count=Count("pk"))
-    }
+    rows = rows.values_list("application_id", "profile_id").annotate(mean=Avg("score"), count=Count("pk"))
+    return {(a, p): RatingStats(mean=float(mean), count=count) for a, p, mean, count in rows.order_by()}
 
 
 def own_ratings(
@@ -148,22 +146,48 @@ def own_ratings(
     return {(r.application_id, r.profile_id): r for r in rows}
 
 
-def _all_ratings(
-    call: Call, politician
-) -> tuple[dict[tuple[int, int], RatingStats], dict[tuple[int, int], OwnScore]]:
-    """Every politician's score in one query: the means and counts, and `politician`'s own scores
-    (without the private notes, which the dashboard does not show)."""
-    scores: dict[tuple[int, int], list[int]] = defaultdict(list)
-    own = {}
-    rows = Rating.objects.filter(application__call=call).values_list(
-        "application_id", "profile_id", "politician_id", "score"
+class OwnRating(NamedTuple):
+    score: int
+    note: str
+
+
+def application_ratings(
+    application: Application, politician
+) -> tuple[dict[tuple[int, int], RatingStats], dict[tuple[int, int], OwnRating]]:
+    """One application's scores in one query: every politician's as a mean and a count per profile, and
+    `politician`'s own with their private note (no other politician's note is read)."""
+    viewer = getattr(politician, "pk", None)
+    text = TextField()
+    note = Case(When(politician_id=viewer, then=F("note")), default=Value(""), output_field=text)
+    note = note if viewer else Value("", output_field=text)
+    rows = (
+        Rating.objects.filter(application=application)
+        .annotate(own_note=note)
+        .values_list("profile_id", "politician_id", "score", "own_note")
+        .order_by()
     )
-    for application_id, profile_id, politician_id, score in rows:
-        scores[(application_id, profile_id)].append(score)
-        if politician is not None and politician_id == politician.pk:
-            own[(application_id, profile_id)] = OwnScore(score)
-    stats = {key: RatingStats(mean=sum(s) / len(s), count=len(s)) for key, s in scores.items()}
+    scores: dict[int, list[int]] = defaultdict(list)
+    own = {}
+    for profile_id, politician_id, score, note in rows:
+        scores[profile_id].append(score)
+        if viewer and politician_id == viewer:
+            own[(application.pk, profile_id)] = OwnRating(score, note)
+    stats = {(application.pk, p): RatingStats(mean=sum(s) / len(s), count=len(s)) for p, s in scores.items()}
     return stats, own
+
+
+def own_scores(call: Call, politician) -> dict[tuple[int, int], OwnScore]:
+    """`politician`'s own scores of the pool's choices (without the private notes, which the dashboard
+    does not show)."""
+    if politician is None:
+        return {}
+    rows = (
+        Rating.objects.filter(application__call=call, politician=politician)
+        .exclude(application__state=Application.State.WITHDRAWN)
+        .filter(application__choices__profile_id=F("profile_id"))  # a profile still chosen
+        .values_list("application_id", "profile_id", "score")
+    )
+    return {(application_id, profile_id): OwnScore(score) for application_id, profile_id, score in rows}
 
 
 # What the dashboard, its charts and the CSV export read of each application and applicant.
@@ -186,7 +210,8 @@ POOL_FIELDS = (
 
 def review_pool(call: Call, *, politician=None) -> Pool:
     """Five queries (the call's profiles are prefetched): meetings, applications with their applicant and
-    the number of meetings they can attend, choices, ratings (with `politician`'s own, if named)."""
+    the number of meetings they can attend, choices, the means of the ratings, and `politician`'s own
+    scores, if one is named."""
     profiles = list(call.mandate.profiles.all())
     meetings = _meetings(call)
     meeting_ids = {m.pk for m in meetings}
@@ -213,9 +238,13 @@ def review_pool(call: Call, *, politician=None) -> Pool:
         organisation = normalised_organisation(application.organisation)
         application.organisation_peers = organisations[organisation] - 1 if organisation else 0
         application.exception = is_exception(call, application)
-    ratings, own = _all_ratings(call, politician)
     return Pool(
-        call=call, profiles=profiles, meetings=meetings, applications=applications, ratings=ratings, own=own
+        call=call,
+        profiles=profiles,
+        meetings=meetings,
+        applications=applications,
+        ratings=rating_stats(call),
+        own=own_scores(call, politician),
     )
 
 
@@ -267,8 +296,8 @@ class RatingProgress:
 
 def rating_progress(pool: Pool) -> RatingProgress:
     """How many of the pool's (applicant, profile) choices the viewing politician has rated."""
-    keys = {(a.pk, c.profile_id) for a in pool.applications for c in a.choice_list}
-    return RatingProgress(rated=len(keys & pool.own.keys()), total=len(keys))
+    total = sum(len(a.choice_list) for a in pool.applications)
+    return RatingProgress(rated=len(pool.own), total=total)  # own holds the pool's choices only
 
 
 def rating_progress_of(call: Call, politician) -> RatingProgress:
@@ -385,8 +414,15 @@ class ApplicationDetail:
 
 def application_detail(call: Call, application: Application) -> ApplicationDetail:
     choices = list(application.choices.select_related("profile").order_by("rank"))
-    available = set(application.available_meetings.values_list("pk", flat=True))
-    meetings = [(m, m.pk in available) for m in _meetings(call)]
+    attends = Application.available_meetings.through.objects.filter(
+        application_id=application.pk, meeting_id=OuterRef("pk")
+    )
+    meetings = [
+        (m, m.available)
+        for m in Meeting.objects.filter(committee__mandate_id=call.mandate_id)
+        .exclude(state=Meeting.State.CANCELLED)
+        .annotate(available=Exists(attends))
+    ]
     organisation = normalised_organisation(application.organisation)
     peers = 0
     if organisation:

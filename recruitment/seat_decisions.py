@@ -22,6 +22,7 @@ from recruitment import balance
 from recruitment.models import Application, ApplicationEvent, Call, SeatDecision
 from recruitment.offers import invitation_send
 from recruitment.review_access import rule_text
+from recruitment.review_pool_version import review_pool_changed
 from recruitment.seats import Seats, as_candidate, matching_url, politicians_of, rule_context, seats_of
 
 DECIDE = "recruitment.decide_call"
@@ -186,6 +187,7 @@ def _start(call: Call, seats: Seats) -> None:
     for application in call.applications.filter(state=Application.State.RESERVE).select_related("applicant"):
         application.state = Application.State.NOT_SELECTED
         application.save(update_fields=["state", "updated_at"])
+        review_pool_changed(application.call_id)
         ApplicationEvent.objects.create(application=application, kind=ApplicationEvent.Kind.NOT_SELECTED)
         if application.applicant_id:
             notification_schedule(

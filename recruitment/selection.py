@@ -16,6 +16,7 @@ from recruitment import balance, draws, matching
 from recruitment.draws import draw_order
 from recruitment.models import Application, ApplicationEvent, Call, Placement, Rating, Selection
 from recruitment.offers import invitation_send
+from recruitment.review_pool_version import review_pool_changed
 
 CANDIDATE_STATES = (Application.State.SUBMITTED,)
 
@@ -250,6 +251,7 @@ def selection_confirm(
             kind = ApplicationEvent.Kind.NOT_SELECTED
             _thank(application)
         application.save(update_fields=["state", "updated_at"])
+        review_pool_changed(application.call_id)
         ApplicationEvent.objects.create(application=application, kind=kind, by=by)
     return selection
 

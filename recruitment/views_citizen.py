@@ -21,7 +21,7 @@ from committees.models import Meeting
 from core.models import PrivacyNotice
 from mandates.models import Mandate
 from recruitment import applications as services
-from recruitment.forms import ApplicationForm, draft_of, initial_from
+from recruitment.forms import ApplicationForm, draft_of, initial_from, rendered_fields
 from recruitment.invitations import invitation_accept, invitation_decline
 from recruitment.models import Application, Call, Invitation
 from recruitment.offers import invitation_from_token, invitation_token
@@ -33,6 +33,7 @@ def _public_call(pk: int) -> Call:
     """A call the public may know about; a planned call or a draft mandate does not exist yet."""
     return get_object_or_404(
         Call.objects.select_related("mandate__committee")
+        .prefetch_related("mandate__profiles", "mandate__committee__meetings")  # for the form and the page
         .exclude(state=Call.State.PLANNED)
         .exclude(mandate__state=Mandate.State.DRAFT),
         pk=pk,
@@ -70,7 +71,13 @@ def _form_page(request: HttpRequest, form: ApplicationForm, application: Applica
     return render(
         request,
         "recruitment/citizen/apply.html",
-        {"call": call, "mandate": call.mandate, "form": form, "application": application},
+        {
+            "call": call,
+            "mandate": call.mandate,
+            "form": form,
+            "fields": rendered_fields(form),
+            "application": application,
+        },
     )
 
 
@@ -140,7 +147,7 @@ def _send(request: HttpRequest, form: ApplicationForm, *, after_sign_in: bool = 
     if form.is_valid():
         try:
             application = services.application_submit(
-                call=call, applicant=request.user, data=form.application_data
+                call=call, applicant=request.user, data=form.application_data, notice=form.notice
             )
         except ValidationError as error:
             if getattr(error, "code", None) == "duplicate":

@@ -24,6 +24,7 @@ from recruitment import charts, review_selectors
 from recruitment.exports import export_record
 from recruitment.models import Application, Call
 from recruitment.review_access import DECIDE, call_for, proposal_key
+from recruitment.review_pool_cache import dashboard_pool
 from recruitment.review_selectors import UNKNOWN, Filters, RatingStats
 
 
@@ -160,7 +161,7 @@ def _balance_charts(request: HttpRequest, call: Call, pool: review_selectors.Poo
 def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
     call = call_for(request, pk)
     can_decide = request.user.has_perm(DECIDE, call)
-    pool = review_selectors.review_pool(call, politician=request.user if can_decide else None)
+    pool = dashboard_pool(call, politician=request.user if can_decide else None)
     form = FilterForm(request.GET or None, pool=pool)
     filters = form.filters()
     own = pool.own
@@ -209,9 +210,8 @@ def _panels(
 ) -> list[RatingPanel]:
     is_politician = request.user.has_perm(DECIDE, call)
     can_rate = is_politician and _ratings_open(call)
-    stats = review_selectors.rating_stats(call, application=application)
     # Only ever the viewer's own rating and note: other politicians' notes are theirs alone.
-    own = review_selectors.own_ratings(call, request.user, application=application) if is_politician else {}
+    stats, own = review_selectors.application_ratings(application, request.user if is_politician else None)
     return [
         RatingPanel(
             profile=c.profile,

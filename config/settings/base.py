@@ -81,6 +81,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "accounts.middleware.SlidingSessionMiddleware",  # idle sessions end; written at most once a minute
     "core.middleware.ChosenLanguageMiddleware",
     "corsheaders.middleware.CorsMiddleware",  # /api/ only (CORS_URLS_REGEX), GET from any origin
     "api.middleware.StoredAnswerMiddleware",  # /api/: the rate limit, then stored answers (api/caching.py)
@@ -238,8 +239,8 @@ SOCIALACCOUNT_LOGIN_ON_GET = False  # the button posts; a bare link shows a page
 SOCIALACCOUNT_STORE_TOKENS = False
 
 # Sessions end after 30 idle minutes: officials see personal data, and library computers are shared.
+# The end slides with each request, written at most once a minute (accounts.middleware).
 SESSION_COOKIE_AGE = env.int("SESSION_IDLE_SECONDS", default=30 * 60)
-SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 LANGUAGE_CODE = "da"

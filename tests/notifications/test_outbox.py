@@ -130,6 +130,18 @@ def test_a_failure_in_one_message_does_not_stop_the_others(smtp_sink, citizen):
     assert Notification.objects.get(key="fine").state == "sent"
 
 
+def test_a_tick_sends_all_its_messages_in_one_conversation_with_the_mail_server(smtp_sink, citizen):
+    for n in range(120):  # more than one claimed batch
+        schedule(citizen, key=f"k{n}")
+
+    report = outbox_dispatch()
+
+    assert report.sent == 120
+    assert len({m["Message-ID"] for m in smtp_sink.messages}) == 120
+    assert smtp_sink.sessions == 1
+    assert Notification.objects.filter(state="sent", sent_at__isnull=False).count() == 120
+
+
 def test_a_permanent_refusal_is_marked_failed_with_the_servers_words(smtp_sink):
     refused = UserFactory(email="permanent-failure@example.dk")
     schedule(refused, key="refused")

@@ -9,6 +9,7 @@ from committees.models import Membership
 from core.models import PrivacyNotice
 from mandates.models import Mandate
 from recruitment.models import Application, ApplicationChoice, Call, Rating
+from recruitment.review_pool_version import review_pool_changed
 from tests.recruitment.factories import call_with_committee
 
 GENDERS = ("woman", "man", "other", "")
@@ -100,4 +101,5 @@ def bulk_applications(call: Call, count: int, *, start: int = 0) -> list[Applica
         if n % 2 == 0
         for k, p in enumerate(raters)
     )
+    review_pool_changed(call.pk)  # bulk inserts pass by the services, which say so themselves
     return applications

@@ -16,6 +16,11 @@ def queries_for_page(client, url: str, *, savepoints: bool = True) -> int:
     with CaptureQueriesContext(connection) as captured:
         response = client.get(url)
     assert response.status_code == 200, response.status_code
+    return len(statements(captured, savepoints=savepoints))
+
+
+def statements(captured: CaptureQueriesContext, *, savepoints: bool = True) -> list[dict]:
+    """The captured statements; savepoints=False leaves out SAVEPOINT and RELEASE (see above)."""
     if savepoints:
-        return len(captured)
-    return sum(not q["sql"].startswith(("SAVEPOINT", "RELEASE SAVEPOINT")) for q in captured)
+        return list(captured)
+    return [q for q in captured if not q["sql"].startswith(("SAVEPOINT", "RELEASE SAVEPOINT"))]

@@ -20,6 +20,17 @@ from aiosmtpd.controller import Controller
 class SinkHandler:
     messages: list[Message] = field(default_factory=list)
     delay: float = 0.0
+    sessions: int = 0  # SMTP conversations opened (EHLO or HELO received)
+
+    async def handle_EHLO(self, server, session, envelope, hostname, responses):
+        self.sessions += 1
+        session.host_name = hostname
+        return responses
+
+    async def handle_HELO(self, server, session, envelope, hostname):
+        self.sessions += 1
+        session.host_name = hostname
+        return f"250 {server.hostname}"
 
     async def handle_MAIL(self, server, session, envelope, address, mail_options):
         if address.startswith("refused-sender"):
@@ -58,6 +69,10 @@ class SmtpSink:
     @property
     def messages(self) -> list[Message]:
         return self.handler.messages
+
+    @property
+    def sessions(self) -> int:
+        return self.handler.sessions
 
     def __enter__(self) -> SmtpSink:
         self.controller.start()
