@@ -21,6 +21,7 @@ from django.views.decorators.http import require_GET
 
 from core.exports import csv_download, spreadsheet_cell
 from recruitment import charts, review_selectors
+from recruitment.dashboard_rows import rows_render
 from recruitment.exports import export_record
 from recruitment.models import Application, Call
 from recruitment.review_access import DECIDE, call_for, proposal_key
@@ -182,6 +183,7 @@ def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
         "pool_charts": _pool_charts(pool),
         "balance_charts": _balance_charts(request, call, pool),
     }
+    rows_render(request, call, context["groups"], context=context)
     return render(request, "recruitment/review/dashboard.html", context)
 
 
