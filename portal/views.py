@@ -17,10 +17,10 @@ from core.cache import cached_public_page
 from deliberation import public_selectors as deliberation_public
 from deliberation.implementation import public_actions
 from deliberation.selectors import published_summaries_of
-from recruitment import draws
-from recruitment import selectors as recruitment
 from recruitment.applications import who_may_apply
 from recruitment.models import Call
+from recruitment.public import selectors as recruitment
+from recruitment.review import draws
 
 HOME_COMMITTEES = 6
 HOME_DECISIONS = 5

@@ -35,7 +35,7 @@ from deliberation.selectors import (
     with_public_record,
 )
 from mandates.models import MandateTransition, PoliticalBody, ReceivingBody
-from recruitment.selectors import applicants_per_profile, public_calls
+from recruitment.public.selectors import applicants_per_profile, public_calls
 
 
 @extend_schema_view(list=extend_schema(summary="Political bodies"), retrieve=extend_schema(summary="A body"))

@@ -18,8 +18,8 @@ from deliberation.review import (
     council_decision_record,
     review_step_record,
 )
-from recruitment.exports import export_record
-from recruitment.invitations import invitation_accept, invitation_decline
+from recruitment.citizen.invitations import invitation_accept, invitation_decline
+from recruitment.review.exports import export_record
 from tests.deliberation import deliverable_factories, meeting_factories
 from tests.recruitment.citizen_factories import invitation_with_reserve
 from tests.recruitment.factories import call_with_committee

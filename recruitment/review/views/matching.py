@@ -1,5 +1,5 @@
 """The matching page: the engine's proposal with the politicians' pins and exclusions, the draw that decides
-ties, and the confirmation. Once confirmed, the page follows the seats (`views_seats`)."""
+ties, and the confirmation. Once confirmed, the page follows the seats (`seats`)."""
 
 from __future__ import annotations
 
@@ -14,11 +14,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from recruitment import draws, matching_selectors, review_selectors, views_seats
-from recruitment import matching as engine
+from recruitment.engine import matching as engine
 from recruitment.models import Call
-from recruitment.review_access import DECIDE, call_for, proposal_key, rule_text
-from recruitment.selection import selection_confirm, selection_problem
+from recruitment.review import draws, matching_selectors
+from recruitment.review import selectors as review_selectors
+from recruitment.review.access import DECIDE, call_for, proposal_key, rule_text
+from recruitment.review.selection import selection_confirm, selection_problem
+from recruitment.review.views import seats as views_seats
 
 
 def _is_id(value: str) -> bool:

@@ -18,8 +18,8 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from recruitment.balance import broken_rules
-from recruitment.matching import FIT_TOLERANCE, Candidate, Problem, weight
+from recruitment.engine.balance import broken_rules
+from recruitment.engine.matching import FIT_TOLERANCE, Candidate, Problem, weight
 
 
 @dataclass(frozen=True)

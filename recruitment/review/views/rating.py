@@ -17,11 +17,11 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
-from recruitment import review_selectors
 from recruitment.models import Application, Call
-from recruitment.ratings import rating_set
-from recruitment.review_access import call_for
-from recruitment.views_review import FilterForm, RatingPanel, _panels, _ratings_open
+from recruitment.review import selectors as review_selectors
+from recruitment.review.access import call_for
+from recruitment.review.ratings import rating_set
+from recruitment.review.views.dashboard import FilterForm, RatingPanel, _panels, _ratings_open
 
 ROW = "row"  # the form's `view` when it is the dashboard row's
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from recruitment import views_citizen as views
+from recruitment.citizen import views
 
 urlpatterns = [
     path("calls/<int:pk>/apply/", views.apply, name="apply"),

@@ -20,12 +20,13 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
 from core.exports import csv_download, spreadsheet_cell
-from recruitment import charts, review_selectors
-from recruitment.exports import export_record
 from recruitment.models import Application, Call
-from recruitment.review_access import DECIDE, call_for, proposal_key
-from recruitment.review_pool_cache import dashboard_pool
-from recruitment.review_selectors import UNKNOWN, Filters, RatingStats
+from recruitment.review import charts
+from recruitment.review import selectors as review_selectors
+from recruitment.review.access import DECIDE, call_for, proposal_key
+from recruitment.review.exports import export_record
+from recruitment.review.pool_cache import dashboard_pool
+from recruitment.review.selectors import UNKNOWN, Filters, RatingStats
 
 
 def _label(choices, value: str) -> str:

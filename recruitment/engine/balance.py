@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from recruitment.matching import Candidate, Problem, Profile, Rules, solve
+from recruitment.engine.matching import Candidate, Problem, Profile, Rules, solve
 
 GENDER_GROUPS = ("woman", "man")
 

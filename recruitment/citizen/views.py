@@ -21,10 +21,10 @@ from committees.models import Meeting
 from core.models import PrivacyNotice
 from mandates.models import Mandate
 from recruitment import applications as services
-from recruitment.forms import ApplicationForm, draft_of, initial_from, rendered_fields
-from recruitment.invitations import invitation_accept, invitation_decline
+from recruitment.citizen.invitations import invitation_accept, invitation_decline
 from recruitment.models import Application, Call, Invitation
 from recruitment.offers import invitation_from_token, invitation_token
+from recruitment.public.forms import ApplicationForm, draft_of, initial_from, rendered_fields
 
 WITHDRAWABLE = (Application.State.SUBMITTED, Application.State.RESERVE)
 

@@ -17,11 +17,13 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from mandates.models import Mandate
-from recruitment import balance, matching_selectors, review_selectors
+from recruitment.engine import balance
 from recruitment.models import Call, SeatDecision, Selection
-from recruitment.review_access import DECIDE, call_for, rule_text
-from recruitment.seat_decisions import committee_start_despite_rules, seat_decide, start_blocked_by
-from recruitment.seats import ProfileSeats, Seats, order_reserves, seats_of
+from recruitment.review import matching_selectors
+from recruitment.review import selectors as review_selectors
+from recruitment.review.access import DECIDE, call_for, rule_text
+from recruitment.review.seat_decisions import committee_start_despite_rules, seat_decide, start_blocked_by
+from recruitment.review.seats import ProfileSeats, Seats, order_reserves, seats_of
 
 LEAVE_EMPTY = "empty"
 

@@ -5,7 +5,7 @@ Working out the pool of 2,000 applicants (their choices, the meetings each can a
 organisations, the means of every politician's scores) took most of a second a request. It is the same
 for every viewer, so it is kept in the cache as plain tuples, under a version of its own per call: the
 services that write an application or a rating of the call call `review_pool_changed()` inside their
-transaction (recruitment.review_pool_version), at once and again on commit. The key also holds the
+transaction (recruitment.review.pool_version), at once and again on commit. The key also holds the
 public pages' version (a renamed applicant, a cancelled meeting, a changed profile), and an entry lives
 at most POOL_SECONDS, for anything written outside the services (a row deleted in the admin).
 What depends on the viewer, their own scores, is read fresh on every request.
@@ -20,8 +20,8 @@ from django.core.cache import cache
 from committees.models import Meeting
 from core.cache import VERSION_KEY as PUBLIC_VERSION_KEY
 from recruitment.models import Application, Call
-from recruitment.review_pool_version import bump, version_key
-from recruitment.review_selectors import ChoiceRow, Pool, RatingStats, own_scores, review_pool
+from recruitment.review.pool_version import bump, version_key
+from recruitment.review.selectors import ChoiceRow, Pool, RatingStats, own_scores, review_pool
 
 POOL_SECONDS = 10 * 60
 

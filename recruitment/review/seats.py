@@ -2,7 +2,7 @@
 
 A seat is *held* by an applicant whose invitation is pending or accepted. When one is declined or expires,
 the seat goes to the earliest reserve on the profile's confirmed list who keeps every balance rule with
-everyone held fixed (`recruitment.balance`, the engine with the held pinned). Where no reserve does, the
+everyone held fixed (`engine.balance`, the engine with the held pinned). Where no reserve does, the
 seat waits for the politicians, who are told, and decide in `seat_decisions`.
 """
 
@@ -17,10 +17,10 @@ from django.urls import reverse
 from audit.services import log
 from committees.models import Membership
 from mandates.models import CompetenceProfile, Mandate
-from recruitment import balance, matching
+from recruitment.engine import balance, matching
 from recruitment.models import Application, Call, Invitation, Placement, SeatDecision
 from recruitment.offers import invitation_send
-from recruitment.selection import as_candidate, rules_of
+from recruitment.review.selection import as_candidate, rules_of
 
 HOLDING = (Invitation.State.PENDING, Invitation.State.ACCEPTED)
 

@@ -6,8 +6,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
 
-from recruitment import review_selectors
 from recruitment.models import Call
+from recruitment.review import selectors as review_selectors
 
 REVIEW = "recruitment.review_call"
 DECIDE = "recruitment.decide_call"

@@ -12,11 +12,12 @@ from django.utils.translation import ngettext
 
 from audit.services import log
 from notifications.services import notification_schedule
-from recruitment import balance, draws, matching
-from recruitment.draws import draw_order
+from recruitment.engine import balance, matching
 from recruitment.models import Application, ApplicationEvent, Call, Placement, Rating, Selection
 from recruitment.offers import invitation_send
-from recruitment.review_pool_version import review_pool_changed
+from recruitment.review import draws
+from recruitment.review.draws import draw_order
+from recruitment.review.pool_version import review_pool_changed
 
 CANDIDATE_STATES = (Application.State.SUBMITTED,)
 

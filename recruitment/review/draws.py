@@ -2,7 +2,7 @@
 what is published so anyone can re-run it.
 
 A tie decides a seat when an equally suited applicant left out could take it within the rules
-(`recruitment.ties`). Such a seat is decided by the published draw, whose order is fixed by the public
+(`recruitment.engine.ties`). Such a seat is decided by the published draw, whose order is fixed by the public
 value that staff enter once it is known; until then it cannot be confirmed, unless the politicians pin
 the applicant they choose and say why.
 """
@@ -12,9 +12,9 @@ from __future__ import annotations
 import shlex
 from dataclasses import dataclass
 
-from recruitment import lottery, matching
+from recruitment.engine import lottery, matching
+from recruitment.engine.ties import TiedSeat, tied_seats
 from recruitment.models import Application, Call, Selection
-from recruitment.ties import TiedSeat, tied_seats
 
 
 def draw_order(call: Call) -> list[str]:

@@ -23,7 +23,7 @@ from recruitment.models import (
 )
 
 # The engine's own rule for "the same organisation", so the warning and the engine agree.
-from recruitment.selection import _normalised as normalised_organisation
+from recruitment.review.selection import _normalised as normalised_organisation
 
 UNKNOWN = "unknown"  # filter value for demographics the applicant did not give
 # Rows per profile on the unfiltered dashboard; filtering by profile shows them all. 25 best-rated rows

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from recruitment import views_public as views
+from recruitment.public import views
 
 urlpatterns = [
     path("calls/feed/", views.OpenCallsFeed(), name="feed"),

@@ -7,9 +7,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from mandates.models import CompetenceProfile
-from recruitment import matching as engine
+from recruitment.engine import matching as engine
 from recruitment.models import Application, Call, Invitation, Placement
-from recruitment.review_selectors import NO_RATINGS, RatingStats, rating_stats
+from recruitment.review.selectors import NO_RATINGS, RatingStats, rating_stats
 
 # --- The confirmed selection.
 

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from committees.models import Meeting
 from committees.selectors import meetings_of
 from recruitment.models import Call
-from recruitment.selectors import open_calls, public_call
+from recruitment.public.selectors import open_calls, public_call
 
 # Modules of 8 px: about 30 modules for a call URL make a ~300 px image, which the poster scales to ~6 cm.
 QR_SCALE = 8

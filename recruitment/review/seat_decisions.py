@@ -18,12 +18,12 @@ from audit.services import log
 from committees.services import mandate_move
 from mandates.models import Mandate
 from notifications.services import notification_schedule
-from recruitment import balance
+from recruitment.engine import balance
 from recruitment.models import Application, ApplicationEvent, Call, SeatDecision
 from recruitment.offers import invitation_send
-from recruitment.review_access import rule_text
-from recruitment.review_pool_version import review_pool_changed
-from recruitment.seats import Seats, as_candidate, matching_url, politicians_of, rule_context, seats_of
+from recruitment.review.access import rule_text
+from recruitment.review.pool_version import review_pool_changed
+from recruitment.review.seats import Seats, as_candidate, matching_url, politicians_of, rule_context, seats_of
 
 DECIDE = "recruitment.decide_call"
 

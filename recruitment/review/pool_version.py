@@ -1,4 +1,4 @@
-"""The version of each call's worked-out review pool (recruitment.review_pool_cache): the services that
+"""The version of each call's worked-out review pool (recruitment.review.pool_cache): the services that
 write an application or a rating of a call move it on, so the dashboard works the pool out again."""
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """The invited answer by their signed link: accept, decline, or let the deadline pass; reminders and expiry.
 
 A seat freed by a decline or an expiry goes to the next reserve who keeps the balance rules
-(`recruitment.seats`), and the politicians hear of it either way.
+(`recruitment.review.seats`), and the politicians hear of it either way.
 """
 
 from __future__ import annotations
@@ -19,9 +19,9 @@ from committees.models import Membership
 from notifications.services import notification_schedule
 from recruitment.models import Application, ApplicationEvent, Invitation
 from recruitment.offers import invitation_mail
-from recruitment.review_pool_version import review_pool_changed
-from recruitment.seat_decisions import committee_start_if_complete
-from recruitment.seats import matching_url, politicians_of, rule_context, seat_offer
+from recruitment.review.pool_version import review_pool_changed
+from recruitment.review.seat_decisions import committee_start_if_complete
+from recruitment.review.seats import matching_url, politicians_of, rule_context, seat_offer
 
 
 def _locked(invitation: Invitation) -> Invitation:

@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from recruitment.models import Application, Call, Rating
-from recruitment.review_pool_version import review_pool_changed
+from recruitment.review.pool_version import review_pool_changed
 
 
 @transaction.atomic
