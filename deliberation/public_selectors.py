@@ -14,9 +14,9 @@ from django.utils.translation import gettext as _
 
 from committees.models import TaskCommittee
 from core.charts import Bar, bar_chart
-from deliberation.evaluation import SCORE_LABELS, SCORES, survey_state
+from deliberation.deliverables.publicity import deliverable_is_public
+from deliberation.follow_up.evaluation import SCORE_LABELS, SCORES, survey_state
 from deliberation.models import CouncilDecision, Deliverable, ReviewStep
-from deliberation.publicity import deliverable_is_public
 from mandates.models import Mandate
 
 

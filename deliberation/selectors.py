@@ -31,6 +31,7 @@ from django.db.models import (
 from django.utils import timezone
 
 from committees.models import Meeting, Membership, TaskCommittee
+from deliberation.deliverables.review import current_amendments
 from deliberation.models import (
     Amendment,
     CouncilDecision,
@@ -41,7 +42,6 @@ from deliberation.models import (
     MeetingRecord,
     ReviewStep,
 )
-from deliberation.review import current_amendments
 from mandates.models import Mandate, PoliticalBody, ReceivingBody
 
 
@@ -223,7 +223,7 @@ PUBLIC_AMENDMENT_STATES = (Amendment.State.ACCEPTED, Amendment.State.REJECTED)
 
 def public_deliverables() -> QuerySet[Deliverable]:
     """Deliverables a political body has dealt with, each annotated with `public_version_id`: the version
-    the public reads (see deliberation.review.public_version). Never a draft or an undealt resubmission."""
+    the public reads (see deliverables.publicity.public_version). Never a draft or an undealt resubmission."""
     dealt_since_submitted = ReviewStep.objects.filter(
         deliverable=OuterRef("pk"), recorded_at__gte=OuterRef("submitted_at")
     ).exclude(outcome=ReviewStep.Outcome.POSTPONED)
@@ -298,7 +298,7 @@ class PublishedEvaluation:
 def published_evaluations() -> list[PublishedEvaluation]:
     """The evaluation results that are published, by the rule of `evaluation.survey_state`, for every
     concluded public committee at once; three queries."""
-    from deliberation import evaluation
+    from deliberation.follow_up import evaluation
 
     surveys = {
         s.mandate_id: s

@@ -15,7 +15,7 @@ from consultations.links import overview_url
 from core import downloads
 from core.cache import cached_public_page
 from deliberation import public_selectors as deliberation_public
-from deliberation.implementation import public_actions
+from deliberation.follow_up.implementation import public_actions
 from deliberation.selectors import published_summaries_of
 from recruitment.applications import who_may_apply
 from recruitment.models import Call

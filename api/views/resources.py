@@ -20,7 +20,7 @@ from committees.models import Meeting
 from committees.selectors import public_mandates, with_membership_history
 from consultations.models import Consultation, ConsultationItem, Contribution, DialogueMeeting
 from consultations.selectors import public_consultations
-from deliberation.implementation import WITH_ACTIONS
+from deliberation.follow_up.implementation import WITH_ACTIONS
 from deliberation.models import (
     CouncilDecision,
     EvaluationSurvey,

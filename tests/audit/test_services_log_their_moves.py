@@ -11,13 +11,13 @@ from django.contrib.contenttypes.models import ContentType
 
 from audit.models import Entry
 from committees.meetings import agenda_publish, meeting_cancel, meeting_reschedule
-from deliberation.models import Amendment, CouncilDecision, ReviewStep
-from deliberation.review import (
+from deliberation.deliverables.review import (
     amendment_decide,
     amendment_propose,
     council_decision_record,
     review_step_record,
 )
+from deliberation.models import Amendment, CouncilDecision, ReviewStep
 from recruitment.citizen.invitations import invitation_accept, invitation_decline
 from recruitment.review.exports import export_record
 from tests.deliberation import deliverable_factories, meeting_factories

@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from deliberation.models import MeetingAttachment, MeetingRecord
-from deliberation.records import (
+from deliberation.records.services import (
     action_item_add,
     action_item_set_done,
     attachment_add,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from deliberation import views_after
+from deliberation.follow_up import views as views_after
 
 urlpatterns = [
     path("my/committees/<slug:slug>/evaluation/", views_after.survey, name="evaluation"),

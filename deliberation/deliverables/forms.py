@@ -7,8 +7,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from deliberation.passages import paragraphs
-from deliberation.review import Selection
+from deliberation.deliverables.passages import paragraphs
+from deliberation.deliverables.review import Selection
 
 SELECTION = "selection"
 

@@ -19,12 +19,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-import deliberation.rules_records  # noqa: F401  (registers the permissions used below)
+import deliberation.records.rules  # noqa: F401  (registers the permissions used below)
 from committees.models import Meeting, Membership
 from core.limits import accepts_uploads
 from deliberation.form_errors import add_service_errors
 from deliberation.models import ActionItem, MeetingAttachment, MeetingRecord
-from deliberation.records import (
+from deliberation.records.services import (
     action_item_add,
     action_item_set_done,
     attachment_add,

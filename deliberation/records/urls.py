@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from deliberation import views_records as views
+from deliberation.records import views
 
 PREFIX = "my/committees/<slug:slug>/meetings/<int:number>/"
 

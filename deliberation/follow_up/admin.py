@@ -10,8 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from audit.admin import TrailAdminMixin
-from deliberation.evaluation import evaluation_closing_set
-from deliberation.implementation import IMPLEMENTABLE, action_add, progress_update
+from deliberation.follow_up.evaluation import evaluation_closing_set
+from deliberation.follow_up.implementation import IMPLEMENTABLE, action_add, progress_update
 from deliberation.models import EvaluationAnswer, EvaluationSurvey, ImplementationAction, ProgressUpdate
 from mandates.models import Mandate
 
@@ -99,7 +99,7 @@ class EvaluationSurveyAdmin(TrailAdminMixin, admin.ModelAdmin):
         return (*fixed, *super().get_readonly_fields(request, obj))
 
     def has_add_permission(self, request) -> bool:
-        return False  # the Council's decision opens it (deliberation.evaluation.evaluation_invite)
+        return False  # the Council's decision opens it (follow_up.evaluation.evaluation_invite)
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False

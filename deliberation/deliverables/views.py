@@ -18,10 +18,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-import deliberation.rules_deliverables  # noqa: F401 - registers the permissions
+import deliberation.deliverables.rules  # noqa: F401 - registers the permissions
 from committees.models import TaskCommittee
 from core import downloads, panels
-from deliberation.deliverables import (
+from deliberation.deliverables.forms import AmendmentForm
+from deliberation.deliverables.publicity import public_version
+from deliberation.deliverables.review import agreed_sections, amendment_propose, current_amendments
+from deliberation.deliverables.services import (
     comment_add,
     deliverable_for,
     deliverable_submit,
@@ -29,11 +32,8 @@ from deliberation.deliverables import (
     version_diff,
 )
 from deliberation.form_errors import add_service_errors
-from deliberation.forms_amendment import AmendmentForm
 from deliberation.markdown import render_markdown
 from deliberation.models import Deliverable, DeliverableVersion
-from deliberation.publicity import public_version
-from deliberation.review import agreed_sections, amendment_propose, current_amendments
 from mandates.models import PoliticalBody
 
 READ = "deliberation.read_deliverable"

@@ -26,7 +26,7 @@ from django.utils.translation import gettext_lazy
 from accounts.models import User
 from audit.services import log
 from committees.models import Membership
-from deliberation.implementation import committee_people
+from deliberation.follow_up.implementation import committee_people
 from deliberation.models import EvaluationAnswer, EvaluationParticipation, EvaluationSurvey
 from mandates.models import Mandate
 from notifications.services import notification_schedule

@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from deliberation import evaluation
+from deliberation.follow_up import evaluation
 from deliberation.models import EvaluationAnswer
 from mandates.models import Mandate
 

@@ -18,8 +18,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_http_methods
 
-from deliberation.deliverables import deliverable_for, latest_version, version_save
-from deliberation.views_deliverable import INTERNALS, committee_for
+from deliberation.deliverables.services import deliverable_for, latest_version, version_save
+from deliberation.deliverables.views import INTERNALS, committee_for
 
 PREFIX = "sections"
 ADD_SECTION = "add_section"

@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-import deliberation.rules_records  # noqa: F401  (registers the permissions used below)
+import deliberation.records.rules  # noqa: F401  (registers the permissions used below)
 from committees.models import Meeting, Membership
 from committees.services import meeting_mark_held
 from core.cache import public_pages_changed

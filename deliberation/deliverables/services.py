@@ -13,11 +13,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-import deliberation.rules_deliverables  # noqa: F401 - registers the permissions checked here
+import deliberation.deliverables.rules  # noqa: F401 - registers the permissions checked here
 from committees.models import Membership, TaskCommittee
 from committees.services import mandate_move
+from deliberation.deliverables.passages import paragraphs
 from deliberation.models import Deliverable, DeliverableVersion, SectionComment
-from deliberation.passages import paragraphs
 from mandates.models import Mandate
 from notifications.services import notification_schedule
 

@@ -13,14 +13,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
-import deliberation.rules_deliverables  # noqa: F401 - registers the permissions checked here
+import deliberation.deliverables.rules  # noqa: F401 - registers the permissions checked here
 from audit.services import log
 from committees.models import Follower
 from committees.services import mandate_move
-from deliberation.deliverables import active_members
-from deliberation.evaluation import evaluation_invite
+from deliberation.deliverables.passages import PassageError, as_markdown, block_span, locate, paragraphs
+from deliberation.deliverables.services import active_members
+from deliberation.follow_up.evaluation import evaluation_invite
 from deliberation.models import Amendment, CouncilDecision, Deliverable, ReviewStep
-from deliberation.passages import PassageError, as_markdown, block_span, locate, paragraphs
 from mandates.models import Mandate, ReceivingBody
 from notifications.services import notification_schedule
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from django.urls import path
 
-from deliberation import views_deliverable as views
-from deliberation.views_drafting import deliverable_edit
+from deliberation.deliverables import views
+from deliberation.deliverables.drafting import deliverable_edit
 
 urlpatterns = [
     path("committees/<slug:slug>/deliverable/", views.deliverable_detail, name="deliverable"),
