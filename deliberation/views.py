@@ -9,7 +9,6 @@ and council staff; everyone else gets 404, so nothing leaks. Members who may rea
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
 
 from django import forms
 from django.conf import settings
@@ -24,7 +23,6 @@ from django.utils import timezone, translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.roles import is_council_staff
@@ -41,54 +39,12 @@ from committees.rules import seat_of
 from committees.selectors import in_committee_order
 from committees.services import membership_choose_naming
 from core import panels
+from deliberation.forms import AgendaForm, CancelForm, RescheduleForm
 from deliberation.models import MeetingRecord
 from mandates.documents import pdf_download
 from mandates.models import MandateDocument
 
 # --- forms -------------------------------------------------------------------------------------
-
-
-class RescheduleForm(forms.Form):
-    day = forms.DateField(
-        label=gettext_lazy("Date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-    )
-    starts = forms.TimeField(label=gettext_lazy("Starts"), widget=forms.TimeInput(attrs={"type": "time"}))
-    ends = forms.TimeField(label=gettext_lazy("Ends"), widget=forms.TimeInput(attrs={"type": "time"}))
-    place = forms.CharField(label=gettext_lazy("Place"), max_length=200, required=False)
-
-    # Where the service's errors belong on this form.
-    SERVICE_FIELDS = {"starts_at": "day", "ends_at": "ends", "place": "place"}
-
-    def clean(self):
-        data = super().clean()
-        if self.errors:
-            return data
-        zone = timezone.get_default_timezone()
-        data["starts_at"] = datetime.combine(data["day"], data["starts"], tzinfo=zone)
-        data["ends_at"] = datetime.combine(data["day"], data["ends"], tzinfo=zone)
-        if data["ends_at"] <= data["starts_at"]:
-            self.add_error("ends", _("The meeting must end after it starts."))
-        return data
-
-
-class CancelForm(forms.Form):
-    reason = forms.CharField(
-        label=gettext_lazy("Reason (sent to the members)"),
-        required=False,
-        max_length=1000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
-    confirm = forms.BooleanField(label=gettext_lazy("Yes, cancel this meeting and tell the members"))
-
-    SERVICE_FIELDS: dict[str, str] = {}
-
-
-class AgendaForm(forms.Form):
-    agenda = forms.CharField(
-        label=gettext_lazy("Agenda"), max_length=20000, widget=forms.Textarea(attrs={"rows": 10})
-    )
-
-    SERVICE_FIELDS = {"agenda": "agenda"}
 
 
 def _add_service_errors(form: forms.Form, error: ValidationError) -> None:

@@ -8,60 +8,20 @@ section, each section has a position number, and a box removes it.
 
 from __future__ import annotations
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_http_methods
 
+from deliberation.deliverables.forms import SectionFormSet, TitleForm
 from deliberation.deliverables.services import deliverable_for, latest_version, version_save
 from deliberation.deliverables.views import INTERNALS, committee_for
 
 PREFIX = "sections"
 ADD_SECTION = "add_section"
-
-
-class TitleForm(forms.Form):
-    title = forms.CharField(label=gettext_lazy("Title"), max_length=300)
-
-
-class SectionForm(forms.Form):
-    key = forms.CharField(widget=forms.HiddenInput, required=False)
-    heading = forms.CharField(
-        label=gettext_lazy("Heading"), max_length=200, widget=forms.TextInput(attrs={"class": "form-control"})
-    )
-    body = forms.CharField(
-        label=gettext_lazy("Text"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 8, "class": "form-control"}),
-        help_text=gettext_lazy("Markdown: *emphasis*, **strong**, lists with - and links."),
-    )
-
-    def has_changed(self) -> bool:
-        # A new section nobody wrote in is left out, whatever position the script gave it.
-        if self.initial:
-            return super().has_changed()
-        return any(str(self[name].value() or "").strip() for name in ("heading", "body"))
-
-
-class BaseSectionFormSet(forms.BaseFormSet):
-    ordering_widget = forms.NumberInput
-
-    def add_fields(self, form, index):
-        super().add_fields(form, index)
-        form.fields["ORDER"].label = pgettext_lazy("order of a section", "Position")
-        form.fields["ORDER"].widget.attrs.update({"class": "form-control section-position", "min": 1})
-        form.fields["DELETE"].widget.attrs["class"] = "form-check-input"
-        form.fields["DELETE"].label = _("Remove this section")
-
-
-SectionFormSet = forms.formset_factory(
-    SectionForm, formset=BaseSectionFormSet, extra=1, can_order=True, can_delete=True
-)
 
 
 def _with_one_more_section(data):

@@ -1,10 +1,12 @@
-"""The form a politician proposes an amendment with: the passage is chosen on the text as the page shows it
-(words selected in the rendered section, or one of its paragraphs, or the whole section) and the new
-wording is plain words. It never asks for Markdown."""
+"""The deliverable's forms: the title and sections while drafting, a comment, and the amendment a politician
+proposes. In the amendment form the passage is chosen on the text as the page shows it (words selected in the
+rendered section, or one of its paragraphs, or the whole section) and the new wording is plain words. It never
+asks for Markdown."""
 
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from deliberation.deliverables.passages import paragraphs
@@ -79,3 +81,49 @@ class AmendmentForm(forms.Form):
             key, _colon, number = rest.rpartition(":")
             return {**common, "section_key": key, "paragraph": int(number)}
         return {**common, "section_key": rest}
+
+
+class TitleForm(forms.Form):
+    title = forms.CharField(label=gettext_lazy("Title"), max_length=300)
+
+
+class SectionForm(forms.Form):
+    key = forms.CharField(widget=forms.HiddenInput, required=False)
+    heading = forms.CharField(
+        label=gettext_lazy("Heading"), max_length=200, widget=forms.TextInput(attrs={"class": "form-control"})
+    )
+    body = forms.CharField(
+        label=gettext_lazy("Text"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 8, "class": "form-control"}),
+        help_text=gettext_lazy("Markdown: *emphasis*, **strong**, lists with - and links."),
+    )
+
+    def has_changed(self) -> bool:
+        # A new section nobody wrote in is left out, whatever position the script gave it.
+        if self.initial:
+            return super().has_changed()
+        return any(str(self[name].value() or "").strip() for name in ("heading", "body"))
+
+
+class BaseSectionFormSet(forms.BaseFormSet):
+    ordering_widget = forms.NumberInput
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        form.fields["ORDER"].label = pgettext_lazy("order of a section", "Position")
+        form.fields["ORDER"].widget.attrs.update({"class": "form-control section-position", "min": 1})
+        form.fields["DELETE"].widget.attrs["class"] = "form-check-input"
+        form.fields["DELETE"].label = _("Remove this section")
+
+
+SectionFormSet = forms.formset_factory(
+    SectionForm, formset=BaseSectionFormSet, extra=1, can_order=True, can_delete=True
+)
+
+
+class CommentForm(forms.Form):
+    section_key = forms.CharField(widget=forms.HiddenInput)
+    body = forms.CharField(
+        label=gettext_lazy("Your comment"), widget=forms.Textarea(attrs={"rows": 3, "class": "form-control"})
+    )

@@ -1,13 +1,12 @@
 """The committee's deliverable: the text, its versions and comments, editing, comparing versions,
 submitting, and the political review as the committee, politicians and the public follow it.
 
-Who may see what is in rules_deliverables; an outsider to a confidential deliverable gets 404. The
-small forms live here because they are only parsers for these views.
+Who may see what is in deliverables/rules.py; an outsider to a confidential deliverable gets 404. The
+forms are in forms.py.
 """
 
 from __future__ import annotations
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -15,13 +14,12 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 import deliberation.deliverables.rules  # noqa: F401 - registers the permissions
 from committees.models import TaskCommittee
 from core import downloads, panels
-from deliberation.deliverables.forms import AmendmentForm
+from deliberation.deliverables.forms import AmendmentForm, CommentForm
 from deliberation.deliverables.publicity import public_version
 from deliberation.deliverables.review import agreed_sections, amendment_propose, current_amendments
 from deliberation.deliverables.services import (
@@ -62,13 +60,6 @@ def _rendered(sections, comments_by_key=None) -> list[dict]:
         }
         for s in sections
     ]
-
-
-class CommentForm(forms.Form):
-    section_key = forms.CharField(widget=forms.HiddenInput)
-    body = forms.CharField(
-        label=gettext_lazy("Your comment"), widget=forms.Textarea(attrs={"rows": 3, "class": "form-control"})
-    )
 
 
 def deliverable_detail(request: HttpRequest, slug: str) -> HttpResponse:

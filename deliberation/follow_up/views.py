@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from deliberation.follow_up import evaluation
+from deliberation.follow_up.forms import EvaluationForm
 from deliberation.models import EvaluationAnswer
 from mandates.models import Mandate
 
@@ -21,30 +20,6 @@ def _public_mandate(slug: str) -> Mandate:
     if mandate is None:
         raise Http404("No public committee with that address.")
     return mandate
-
-
-class EvaluationForm(forms.Form):
-    free_text = forms.CharField(
-        label=gettext_lazy("Anything else you want to tell us"),
-        help_text=gettext_lazy("Read by the administration only; never published."),
-        required=False,
-        max_length=4000,
-        widget=forms.Textarea(attrs={"rows": 4}),
-    )
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        choices = [(str(score), label) for score, label in evaluation.SCORE_LABELS.items()]
-        for statement in EvaluationAnswer.STATEMENTS:
-            self.fields[statement] = forms.TypedChoiceField(
-                label=EvaluationAnswer._meta.get_field(statement).verbose_name,
-                choices=choices,
-                coerce=int,
-                widget=forms.RadioSelect,
-            )
-
-    def statements(self) -> list[forms.BoundField]:
-        return [self[statement] for statement in EvaluationAnswer.STATEMENTS]
 
 
 def _survey_mandate(request: HttpRequest, slug: str) -> Mandate:

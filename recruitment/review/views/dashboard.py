@@ -1,8 +1,7 @@
 """The committee's review of a call: the dashboard, one application, ratings, matching, the CSV export.
 
 Politicians of the call's committee decide; its facilitators and council staff read; anyone else,
-signed in or not, learns nothing (404 once signed in). The small forms live here because they
-are only parsers for these views.
+signed in or not, learns nothing (404 once signed in). The forms are in review/forms.py.
 """
 
 from __future__ import annotations
@@ -10,13 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
-from django import forms
-from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
 from core.exports import csv_download, spreadsheet_cell
@@ -25,8 +21,9 @@ from recruitment.review import charts
 from recruitment.review import selectors as review_selectors
 from recruitment.review.access import DECIDE, call_for, proposal_key
 from recruitment.review.exports import export_record
+from recruitment.review.forms import FilterForm
 from recruitment.review.pool_cache import dashboard_pool
-from recruitment.review.selectors import UNKNOWN, Filters, RatingStats
+from recruitment.review.selectors import UNKNOWN, RatingStats
 
 
 def _label(choices, value: str) -> str:
@@ -34,65 +31,6 @@ def _label(choices, value: str) -> str:
 
 
 # --- Dashboard.
-
-
-class FilterForm(forms.Form):
-    profile = forms.TypedChoiceField(
-        label=gettext_lazy("Profile"), required=False, coerce=int, empty_value=None
-    )
-    availability = forms.ChoiceField(
-        label=gettext_lazy("Availability"),
-        required=False,
-        choices=[
-            ("", gettext_lazy("Any")),
-            ("all", gettext_lazy("Can attend every meeting")),
-            ("misses", gettext_lazy("Misses one or more meetings")),
-        ],
-    )
-    district = forms.ChoiceField(label=gettext_lazy("District"), required=False)
-    gender = forms.ChoiceField(
-        label=gettext_lazy("Gender"),
-        required=False,
-        choices=[
-            ("", gettext_lazy("Any")),
-            *Application.Gender.choices,
-            (UNKNOWN, gettext_lazy("Not given")),
-        ],
-    )
-    age_band = forms.ChoiceField(
-        label=gettext_lazy("Age band"),
-        required=False,
-        choices=[
-            ("", gettext_lazy("Any")),
-            *Application.AgeBand.choices,
-            (UNKNOWN, gettext_lazy("Not given")),
-        ],
-    )
-
-    def __init__(self, data, *, pool: review_selectors.Pool) -> None:
-        super().__init__(data)
-        districts = sorted(
-            {*settings.RECRUITMENT_DISTRICTS, *(a.district for a in pool.applications if a.district)}
-        )
-        self.fields["profile"].choices = [("", _("All profiles")), *((p.pk, p.title) for p in pool.profiles)]
-        self.fields["district"].choices = [
-            ("", _("Any")),
-            *((d, d) for d in districts),
-            (UNKNOWN, _("Not given")),
-        ]
-        for field in self.fields.values():
-            field.widget.attrs["class"] = "form-select"
-
-    def filters(self) -> Filters:
-        """The filters that could be read; input that does not fit is left out, never an error page."""
-        if not self.is_bound:
-            return Filters()
-        self.is_valid()
-        data = self.cleaned_data
-        return Filters(
-            profile=data.get("profile"),
-            **{name: data.get(name) or "" for name in ("availability", "district", "gender", "age_band")},
-        )
 
 
 def _pool_charts(pool: review_selectors.Pool) -> list[charts.Chart]:

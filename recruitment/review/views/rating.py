@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -13,30 +12,17 @@ from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
 from recruitment.models import Application, Call
 from recruitment.review import selectors as review_selectors
 from recruitment.review.access import call_for
+from recruitment.review.forms import RatingForm
 from recruitment.review.ratings import rating_set
 from recruitment.review.views.dashboard import FilterForm, RatingPanel, _panels, _ratings_open
 
 ROW = "row"  # the form's `view` when it is the dashboard row's
-
-
-class RatingForm(forms.Form):
-    profile = forms.IntegerField(min_value=1, max_value=2**31 - 1)  # a larger one overflows the database
-    score = forms.TypedChoiceField(
-        choices=[(n, n) for n in range(1, 6)],
-        coerce=int,
-        error_messages={
-            "required": gettext_lazy("Give a score from 1 to 5."),
-            "invalid_choice": gettext_lazy("Give a score from 1 to 5."),
-        },
-    )
-    note = forms.CharField(required=False, max_length=2000)
 
 
 @login_required

@@ -13,7 +13,6 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from mandates.models import Mandate
@@ -22,33 +21,11 @@ from recruitment.models import Call, SeatDecision, Selection
 from recruitment.review import matching_selectors
 from recruitment.review import selectors as review_selectors
 from recruitment.review.access import DECIDE, call_for, rule_text
+from recruitment.review.forms import ReasonForm, SeatDecisionForm
 from recruitment.review.seat_decisions import committee_start_despite_rules, seat_decide, start_blocked_by
 from recruitment.review.seats import ProfileSeats, Seats, order_reserves, seats_of
 
 LEAVE_EMPTY = "empty"
-
-
-class ReasonForm(forms.Form):
-    reason = forms.CharField(
-        label=gettext_lazy("Reason (required; it is part of the record)"),
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": gettext_lazy("Say briefly why: the reason is part of the record.")},
-    )
-
-
-class SeatDecisionForm(ReasonForm):
-    choice = forms.ChoiceField(
-        label=gettext_lazy("What happens to the free seat"),
-        widget=forms.RadioSelect,
-        error_messages={"required": gettext_lazy("Choose a reserve, or to leave the seat empty.")},
-    )
-    field_order = ["choice", "reason"]
-
-    def __init__(self, *args, entry: ProfileSeats, options: list[tuple[str, str]], **kwargs) -> None:
-        super().__init__(*args, prefix=f"seat-{entry.profile.pk}", **kwargs)
-        self.entry = entry
-        self.fields["choice"].choices = options
 
 
 @dataclass
