@@ -12,7 +12,7 @@ import rules
 
 import deliberation.deliverables.rules  # noqa: F401 - registers the deliverable's permissions used here
 from accounts.rules import is_council_staff
-from deliberation.deliverables.publicity import public_version
+from deliberation.deliverables.selectors import public_version
 
 
 @rules.predicate

@@ -3,7 +3,6 @@ City Council's decision; and what makes the deliverable public."""
 
 from __future__ import annotations
 
-import copy
 from dataclasses import dataclass
 from datetime import date
 
@@ -17,7 +16,8 @@ import deliberation.deliverables.rules  # noqa: F401 - registers the permissions
 from audit.services import log
 from committees.models import Follower
 from committees.services import mandate_move
-from deliberation.deliverables.passages import PassageError, as_markdown, block_span, locate, paragraphs
+from deliberation.deliverables.passages import PassageError, block_span, locate, paragraphs
+from deliberation.deliverables.selectors import agreed_sections, current_amendments, submitted_section
 from deliberation.deliverables.services import active_members
 from deliberation.follow_up.evaluation import evaluation_invite
 from deliberation.models import Amendment, CouncilDecision, Deliverable, ReviewStep
@@ -88,14 +88,6 @@ def review_step_record(
     if mandate.state == S.DELIVERED:  # the first body of this round has dealt with it
         mandate_move(mandate=mandate, to=S.IN_REVIEW, by=by, note=str(step))
     return step
-
-
-def submitted_section(deliverable: Deliverable, section_key: str) -> dict | None:
-    version = deliverable.submitted_version
-    for section in version.sections if version else ():
-        if section["key"] == section_key:
-            return section
-    return None
 
 
 @dataclass(frozen=True)
@@ -197,55 +189,6 @@ def amendment_decide(*, amendment: Amendment, state: str, by) -> Amendment:
     amendment.save(update_fields=["state", "decided_at"])
     log(amendment, "amendment.decided", by=by, data={"state": state})
     return amendment
-
-
-def current_amendments(deliverable: Deliverable):
-    """The amendments to the current submission: a returned and resubmitted text starts afresh."""
-    amendments = deliverable.amendments.select_related("proposed_by")
-    if deliverable.submitted_at:
-        amendments = amendments.filter(proposed_at__gte=deliverable.submitted_at)
-    return amendments
-
-
-def _span_of(amendment: Amendment, body: str) -> tuple[int, int] | None:
-    """Where the amendment's original text is in the submitted body: at its recorded start, else the
-    whole body, else its first occurrence; None when it is not there."""
-    original = amendment.original_text
-    start = amendment.source_start
-    if start is not None and body[start : start + len(original)] == original:
-        return start, start + len(original)
-    if body == original:
-        return 0, len(body)
-    found = body.find(original) if original else -1
-    return (found, found + len(original)) if found >= 0 else None
-
-
-def agreed_sections(deliverable: Deliverable) -> list[dict]:
-    """The submitted version's sections with every accepted amendment of this submission applied.
-
-    Each amendment replaces its passage of the submitted body with the proposed words (as typed: Markdown's
-    marks in them are escaped). Amendments count in the order they were proposed; one whose passage
-    overlaps an earlier accepted one's is not applied, so staff see it missing from the agreed text
-    rather than a guess.
-    """
-    version = deliverable.submitted_version
-    if version is None:
-        return []
-    sections = copy.deepcopy(version.sections)
-    accepted: dict[str, list[tuple[int, int, str]]] = {}
-    for amendment in current_amendments(deliverable).filter(state=Amendment.State.ACCEPTED):
-        section = next((s for s in sections if s["key"] == amendment.section_key), None)
-        span = _span_of(amendment, section["body"]) if section else None
-        taken = accepted.setdefault(amendment.section_key, [])
-        if span is None or any(span[0] < end and start < span[1] for start, end, _words in taken):
-            continue
-        taken.append((*span, as_markdown(amendment.proposed_text)))
-    for section in sections:
-        body = section["body"]
-        for start, end, words in sorted(accepted.get(section["key"], []), reverse=True):
-            body = body[:start] + words + body[end:]
-        section["body"] = body
-    return sections
 
 
 def council_decision_check(*, deliverable: Deliverable, outcome: str) -> None:

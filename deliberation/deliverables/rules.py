@@ -44,7 +44,7 @@ def is_submitted(user, obj) -> bool:
 
 @rules.predicate
 def is_public(user, obj) -> bool:
-    from deliberation.deliverables.publicity import deliverable_is_public
+    from deliberation.deliverables.selectors import deliverable_is_public
 
     deliverable = _deliverable(obj)
     return deliverable is not None and deliverable_is_public(deliverable)

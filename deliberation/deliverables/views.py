@@ -20,8 +20,8 @@ import deliberation.deliverables.rules  # noqa: F401 - registers the permissions
 from committees.models import TaskCommittee
 from core import downloads, panels
 from deliberation.deliverables.forms import AmendmentForm, CommentForm
-from deliberation.deliverables.publicity import public_version
-from deliberation.deliverables.review import agreed_sections, amendment_propose, current_amendments
+from deliberation.deliverables.review import amendment_propose
+from deliberation.deliverables.selectors import agreed_sections, current_amendments, public_version
 from deliberation.deliverables.services import (
     comment_add,
     deliverable_for,

@@ -22,8 +22,6 @@ A = ImplementationAction.State
 S = Mandate.State
 # Actions follow an endorsement; a closed mandate keeps its actions but takes no new ones.
 IMPLEMENTABLE = (S.ENDORSED, S.IMPLEMENTING)
-# The states in which a mandate can have actions at all.
-WITH_ACTIONS = (S.ENDORSED, S.IMPLEMENTING, S.CLOSED)
 
 
 @transaction.atomic
@@ -89,13 +87,3 @@ def committee_people(mandate: Mandate, roles: tuple[str, ...] | None = None) -> 
     if roles is not None:
         conditions["committee_memberships__role__in"] = roles
     return list(User.objects.filter(**conditions).distinct().order_by("pk"))
-
-
-def public_actions(mandate: Mandate, *, with_updates: bool = False) -> list[ImplementationAction]:
-    """The mandate's actions in due order; one query, or two with their updates (newest first)."""
-    if mandate.state not in WITH_ACTIONS:
-        return []  # nothing to implement yet: spare the public pages the query
-    actions = ImplementationAction.objects.filter(mandate=mandate)
-    if with_updates:
-        actions = actions.prefetch_related("updates")
-    return list(actions)

@@ -7,7 +7,7 @@ import re
 from accounts.models import User
 from committees.models import Meeting, Membership
 from consultations.models import Consultation, ConsultationItem, Contribution, Registration
-from deliberation.deliverables.publicity import public_version
+from deliberation.deliverables.selectors import public_version
 from deliberation.models import (
     Amendment,
     Deliverable,

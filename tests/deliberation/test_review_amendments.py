@@ -8,13 +8,8 @@ from datetime import date
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from deliberation.deliverables.publicity import deliverable_is_public
-from deliberation.deliverables.review import (
-    agreed_sections,
-    amendment_decide,
-    amendment_propose,
-    review_step_record,
-)
+from deliberation.deliverables.review import amendment_decide, amendment_propose, review_step_record
+from deliberation.deliverables.selectors import agreed_sections, deliverable_is_public
 from deliberation.deliverables.services import version_diff
 from deliberation.models import Amendment, ReviewStep
 from mandates.models import Mandate

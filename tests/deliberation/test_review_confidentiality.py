@@ -8,8 +8,8 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from deliberation.deliverables.publicity import public_version
 from deliberation.deliverables.review import council_decision_record, review_step_record
+from deliberation.deliverables.selectors import public_version
 from deliberation.deliverables.services import deliverable_submit, latest_version, version_save
 from deliberation.models import CouncilDecision, ReviewStep
 from tests.deliberation.deliverable_factories import committee_at_work, submitted

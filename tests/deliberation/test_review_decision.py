@@ -16,9 +16,9 @@ from deliberation.deliverables.review import (
     council_decision_record,
     review_step_record,
 )
+from deliberation.deliverables.selectors import public_review
 from deliberation.deliverables.services import deliverable_submit, latest_version, version_save
 from deliberation.models import Amendment, CouncilDecision, Deliverable, ReviewStep
-from deliberation.public_selectors import public_review
 from mandates.models import Mandate
 from notifications.emails import render_message
 from notifications.models import Notification

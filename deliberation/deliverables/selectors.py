@@ -1,23 +1,21 @@
-"""Reads of the committee's work for pages and documents outside this app (the public committee page, the
-case document, a consultation on draft sections): the published decision summaries, attendance, the current
-draft, the submitted deliverable, its route and the Council's decision. Each function costs a fixed number
-of queries.
+"""Reads of the deliverable, for its own pages, its permissions and the pages outside this app (the public
+committee page, the case document, a consultation on draft sections): the current draft, the submitted
+deliverable, its route, its amendments and agreed text, the Council's decision, and when the public may read
+it. Each function costs a fixed number of queries.
 
-The public may read published decision summaries only: never internal notes, decisions, ideas or a summary
-that has not been published.
+A recommendation is confidential until a political body has dealt with it (public_version); the public never
+reads a draft, a comment or an amendment's workings.
 """
 
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import dataclass, field
-from datetime import date, datetime
+import copy
+from dataclasses import dataclass
 
 from django.db.models import (
     BigIntegerField,
     BooleanField,
     Case,
-    Count,
     Exists,
     F,
     OuterRef,
@@ -28,106 +26,11 @@ from django.db.models import (
     Value,
     When,
 )
-from django.utils import timezone
 
-from committees.models import Meeting, Membership, TaskCommittee
-from deliberation.deliverables.review import current_amendments
-from deliberation.models import (
-    Amendment,
-    CouncilDecision,
-    Deliverable,
-    DeliverableVersion,
-    EvaluationAnswer,
-    EvaluationSurvey,
-    MeetingRecord,
-    ReviewStep,
-)
+from committees.models import TaskCommittee
+from deliberation.deliverables.passages import as_markdown
+from deliberation.models import Amendment, CouncilDecision, Deliverable, DeliverableVersion, ReviewStep
 from mandates.models import Mandate, PoliticalBody, ReceivingBody
-
-
-@dataclass(frozen=True)
-class PublishedSummary:
-    """What the public may read of a meeting: its number, its time and the published summary."""
-
-    number: int
-    starts_at: datetime
-    summary: str
-    published_at: datetime
-
-
-def published_summaries_of(committee: TaskCommittee | None) -> list[PublishedSummary]:
-    """The committee's published decision summaries, in meeting order; one query."""
-    if committee is None:
-        return []
-    records = (
-        MeetingRecord.objects.filter(meeting__committee=committee, summary_published_at__isnull=False)
-        .exclude(summary="")
-        .select_related("meeting")
-        .only("summary", "summary_published_at", "meeting__number", "meeting__starts_at")
-        .order_by("meeting__starts_at", "meeting__number")
-    )
-    return [
-        PublishedSummary(
-            number=record.meeting.number,
-            starts_at=record.meeting.starts_at,
-            summary=record.summary,
-            published_at=record.summary_published_at,
-        )
-        for record in records
-    ]
-
-
-@dataclass(frozen=True)
-class MeetingAttendance:
-    """A meeting the committee held, and how many of its members were there, by role."""
-
-    number: int
-    starts_at: datetime
-    members: int  # the committee's members on the day
-    recorded: bool  # whether the facilitators logged attendance at all
-    present_by_role: dict[str, int] = field(default_factory=dict)
-
-    @property
-    def present(self) -> int:
-        return sum(self.present_by_role.values())
-
-
-def attendance_of(committee: TaskCommittee) -> list[MeetingAttendance]:
-    """The meetings held, in order, with attendance in numbers; three queries.
-
-    Held means not cancelled and begun: a meeting of the fixed plan takes place unless it is cancelled, and
-    the facilitators may log it later or not at all (then `recorded` is False).
-    """
-    meetings = list(
-        Meeting.objects.filter(committee=committee)
-        .filter(Q(state=Meeting.State.HELD) | Q(state=Meeting.State.PLANNED, starts_at__lte=timezone.now()))
-        .annotate(records=Count("record"))
-        .order_by("starts_at", "number")
-        .values_list("pk", "number", "starts_at", "records")
-    )
-    present: dict[int, Counter] = {}
-    rows = (
-        MeetingRecord.present.through.objects.filter(meetingrecord__meeting__committee=committee)
-        .values_list("meetingrecord__meeting_id", "membership__role")
-        .annotate(count=Count("pk"))
-    )
-    for meeting_id, role, count in rows:
-        present.setdefault(meeting_id, Counter())[role] += count
-    terms = list(Membership.objects.filter(committee=committee).values_list("joined_on", "left_on"))
-    return [
-        MeetingAttendance(
-            number=number,
-            starts_at=starts_at,
-            members=_members_on(terms, timezone.localdate(starts_at)),
-            recorded=bool(records),
-            present_by_role=dict(present.get(pk, {})),
-        )
-        for pk, number, starts_at, records in meetings
-    ]
-
-
-def _members_on(terms: list[tuple[date, date | None]], day: date) -> int:
-    return sum(1 for joined, left in terms if joined <= day and (left is None or left > day))
 
 
 @dataclass(frozen=True)
@@ -223,7 +126,7 @@ PUBLIC_AMENDMENT_STATES = (Amendment.State.ACCEPTED, Amendment.State.REJECTED)
 
 def public_deliverables() -> QuerySet[Deliverable]:
     """Deliverables a political body has dealt with, each annotated with `public_version_id`: the version
-    the public reads (see deliverables.publicity.public_version). Never a draft or an undealt resubmission."""
+    the public reads (see public_version). Never a draft or an undealt resubmission."""
     dealt_since_submitted = ReviewStep.objects.filter(
         deliverable=OuterRef("pk"), recorded_at__gte=OuterRef("submitted_at")
     ).exclude(outcome=ReviewStep.Outcome.POSTPONED)
@@ -288,44 +191,109 @@ def public_versions(deliverables: list[Deliverable]) -> dict[int, DeliverableVer
     return {v.pk: v for v in DeliverableVersion.objects.filter(pk__in=ids).defer("created_by")}
 
 
-@dataclass(frozen=True)
-class PublishedEvaluation:
-    mandate_id: int
-    closes_at: datetime  # when it closed by date (everyone may have answered sooner)
-    results: dict  # evaluation.results_from: answers, and per statement the counts and the mean
+def public_version(deliverable: Deliverable) -> DeliverableVersion | None:
+    """The version the public may read: the last one a political body has dealt with.
 
-
-def published_evaluations() -> list[PublishedEvaluation]:
-    """The evaluation results that are published, by the rule of `evaluation.survey_state`, for every
-    concluded public committee at once; three queries."""
-    from deliberation.follow_up import evaluation
-
-    surveys = {
-        s.mandate_id: s
-        for s in EvaluationSurvey.objects.filter(mandate__state__in=evaluation.CONCLUDED).only(
-            "mandate_id", "closes_at"
+    A recommendation is confidential until a body has dealt with it. A postponement is not dealing
+    with it, and a text resubmitted after a return is new: until a body deals with it, the public
+    reads the version the Council returned.
+    """
+    if deliverable.pk is None:
+        return None
+    submitted = deliverable.submitted_version
+    if submitted is not None and deliverable.submitted_at is not None:
+        dealt_now = (
+            deliverable.review_steps.filter(recorded_at__gte=deliverable.submitted_at)
+            .exclude(outcome=ReviewStep.Outcome.POSTPONED)
+            .exists()
+            or deliverable.decisions.filter(version=submitted).exists()
         )
-    }
-    rows = {
-        row["mandate"]: row
-        for row in EvaluationAnswer.objects.filter(mandate__in=surveys)
-        .values("mandate")
-        .annotate(**evaluation.answer_aggregates())
-        .order_by()
-    }
-    surveyed = dict(
-        Membership.objects.filter(committee__mandate__in=surveys, role__in=evaluation.SURVEY_ROLES)
-        .values("committee__mandate")
-        .annotate(people=Count("user", distinct=True))
-        .values_list("committee__mandate", "people")
-        .order_by()
+        if dealt_now:
+            return submitted
+    earlier = deliverable.decisions.select_related("version").order_by("-decided_on", "-id").first()
+    return earlier.version if earlier is not None else None
+
+
+def deliverable_is_public(deliverable: Deliverable) -> bool:
+    """Public once a political body has dealt with it (see public_version)."""
+    return public_version(deliverable) is not None
+
+
+def submitted_section(deliverable: Deliverable, section_key: str) -> dict | None:
+    version = deliverable.submitted_version
+    for section in version.sections if version else ():
+        if section["key"] == section_key:
+            return section
+    return None
+
+
+def current_amendments(deliverable: Deliverable):
+    """The amendments to the current submission: a returned and resubmitted text starts afresh."""
+    amendments = deliverable.amendments.select_related("proposed_by")
+    if deliverable.submitted_at:
+        amendments = amendments.filter(proposed_at__gte=deliverable.submitted_at)
+    return amendments
+
+
+def _span_of(amendment: Amendment, body: str) -> tuple[int, int] | None:
+    """Where the amendment's original text is in the submitted body: at its recorded start, else the
+    whole body, else its first occurrence; None when it is not there."""
+    original = amendment.original_text
+    start = amendment.source_start
+    if start is not None and body[start : start + len(original)] == original:
+        return start, start + len(original)
+    if body == original:
+        return 0, len(body)
+    found = body.find(original) if original else -1
+    return (found, found + len(original)) if found >= 0 else None
+
+
+def agreed_sections(deliverable: Deliverable) -> list[dict]:
+    """The submitted version's sections with every accepted amendment of this submission applied.
+
+    Each amendment replaces its passage of the submitted body with the proposed words (as typed: Markdown's
+    marks in them are escaped). Amendments count in the order they were proposed; one whose passage
+    overlaps an earlier accepted one's is not applied, so staff see it missing from the agreed text
+    rather than a guess.
+    """
+    version = deliverable.submitted_version
+    if version is None:
+        return []
+    sections = copy.deepcopy(version.sections)
+    accepted: dict[str, list[tuple[int, int, str]]] = {}
+    for amendment in current_amendments(deliverable).filter(state=Amendment.State.ACCEPTED):
+        section = next((s for s in sections if s["key"] == amendment.section_key), None)
+        span = _span_of(amendment, section["body"]) if section else None
+        taken = accepted.setdefault(amendment.section_key, [])
+        if span is None or any(span[0] < end and start < span[1] for start, end, _words in taken):
+            continue
+        taken.append((*span, as_markdown(amendment.proposed_text)))
+    for section in sections:
+        body = section["body"]
+        for start, end, words in sorted(accepted.get(section["key"], []), reverse=True):
+            body = body[:start] + words + body[end:]
+        section["body"] = body
+    return sections
+
+
+@dataclass(frozen=True)
+class PublicReview:
+    deliverable: Deliverable
+    steps: list[ReviewStep]
+    decision: CouncilDecision | None
+
+
+def public_review(committee: TaskCommittee | None) -> PublicReview | None:
+    """The delivery with each body's handling and the Council's latest decision, once it is public."""
+    if committee is None:
+        return None
+    deliverable = Deliverable.objects.filter(committee=committee).select_related("submitted_version").first()
+    if deliverable is None or not deliverable_is_public(deliverable):
+        return None
+    steps = list(deliverable.review_steps.select_related("route_entry__body").order_by("meeting_date", "id"))
+    decision = (
+        CouncilDecision.objects.filter(deliverable__committee=committee)
+        .order_by("-decided_on", "-id")
+        .first()
     )
-    now = timezone.now()
-    published = []
-    for mandate_id, survey in sorted(surveys.items()):
-        row = rows.get(mandate_id)
-        answers = row["answers"] if row else 0
-        closed = survey.closes_at <= now or (answers and answers >= surveyed.get(mandate_id, 0))
-        if closed and answers >= evaluation.MIN_ANSWERS:
-            published.append(PublishedEvaluation(mandate_id, survey.closes_at, evaluation.results_from(row)))
-    return published
+    return PublicReview(deliverable=deliverable, steps=steps, decision=decision)
