@@ -4,12 +4,14 @@ costs a fixed number of queries however many people applied."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 
 from mandates.models import CompetenceProfile
 from recruitment.engine import matching as engine
 from recruitment.models import Application, Call, Invitation, Placement
-from recruitment.review.selectors import NO_RATINGS, RatingStats, rating_stats
+from recruitment.review.selection import _normalised as normalised_organisation
+from recruitment.review.selectors import NO_RATINGS, UNKNOWN, Pool, RatingStats, rating_stats
 
 # --- The confirmed selection.
 
@@ -123,3 +125,40 @@ def adjustment_rows(
     ]
     excluded = [applications[a] for a in sorted(exclusions) if a in applications]
     return pinned, excluded
+
+
+@dataclass
+class Balance:
+    """The proposed selection measured against the mandate's balance rules."""
+
+    seated: int
+    genders: list[tuple[str, int, float]] = field(default_factory=list)  # (gender, count, share %)
+    organisations: list[tuple[str, int]] = field(default_factory=list)
+    districts: list[tuple[str, int]] = field(default_factory=list)
+
+
+def proposal_balance(pool: Pool, assignment: dict[int, list[int]]) -> Balance:
+    by_id = pool.by_id
+    seated = [by_id[pk] for pks in assignment.values() for pk in pks if pk in by_id]
+    total = len(seated) or 1
+    genders = Counter(a.gender or UNKNOWN for a in seated)
+    order = [*Application.Gender.values, UNKNOWN]
+    organisations = Counter(normalised_organisation(a.organisation) for a in seated)
+    spelling = {}  # each organisation under the first spelling met, as the applicant wrote it
+    for application in seated:
+        spelling.setdefault(
+            normalised_organisation(application.organisation), application.organisation.strip()
+        )
+    districts = Counter(a.district for a in seated if a.district)
+    return Balance(
+        seated=len(seated),
+        genders=[
+            (g, genders[g], round(100 * genders[g] / total, 1))
+            for g in order
+            if genders[g] or g in ("woman", "man")
+        ],
+        organisations=sorted(
+            ((spelling[o], n) for o, n in organisations.items() if o), key=lambda item: (-item[1], item[0])
+        ),
+        districts=sorted(districts.items(), key=lambda item: (-item[1], item[0])),
+    )

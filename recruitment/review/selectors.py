@@ -7,20 +7,13 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from django.db.models import Avg, Case, Count, Exists, F, IntegerField, OuterRef, Q, TextField, Value, When
+from django.db.models import Avg, Case, Count, F, IntegerField, Q, TextField, Value, When
 from django.shortcuts import get_object_or_404
 
 from committees.models import Meeting
 from mandates.models import CompetenceProfile
 from recruitment.applications import is_exception
-from recruitment.models import (
-    Application,
-    ApplicationChoice,
-    ApplicationEvent,
-    Call,
-    Rating,
-    Selection,
-)
+from recruitment.models import Application, ApplicationChoice, Call, Rating, Selection
 
 # The engine's own rule for "the same organisation", so the warning and the engine agree.
 from recruitment.review.selection import _normalised as normalised_organisation
@@ -354,84 +347,3 @@ def applicants_per_profile(pool: Pool) -> list[tuple[CompetenceProfile, int, int
             anyone[choice.profile_id] += 1
             first[choice.profile_id] += choice.rank == 1
     return [(p, anyone[p.pk], first[p.pk]) for p in pool.profiles]
-
-
-@dataclass
-class Balance:
-    """The proposed selection measured against the mandate's balance rules."""
-
-    seated: int
-    genders: list[tuple[str, int, float]] = field(default_factory=list)  # (gender, count, share %)
-    organisations: list[tuple[str, int]] = field(default_factory=list)
-    districts: list[tuple[str, int]] = field(default_factory=list)
-
-
-def proposal_balance(pool: Pool, assignment: dict[int, list[int]]) -> Balance:
-    by_id = pool.by_id
-    seated = [by_id[pk] for pks in assignment.values() for pk in pks if pk in by_id]
-    total = len(seated) or 1
-    genders = Counter(a.gender or UNKNOWN for a in seated)
-    order = [*Application.Gender.values, UNKNOWN]
-    organisations = Counter(normalised_organisation(a.organisation) for a in seated)
-    spelling = {}  # each organisation under the first spelling met, as the applicant wrote it
-    for application in seated:
-        spelling.setdefault(
-            normalised_organisation(application.organisation), application.organisation.strip()
-        )
-    districts = Counter(a.district for a in seated if a.district)
-    return Balance(
-        seated=len(seated),
-        genders=[
-            (g, genders[g], round(100 * genders[g] / total, 1))
-            for g in order
-            if genders[g] or g in ("woman", "man")
-        ],
-        organisations=sorted(
-            ((spelling[o], n) for o, n in organisations.items() if o), key=lambda item: (-item[1], item[0])
-        ),
-        districts=sorted(districts.items(), key=lambda item: (-item[1], item[0])),
-    )
-
-
-# --- One application in full.
-
-
-def application_for_review(call: Call, reference: str) -> Application:
-    return get_object_or_404(
-        call.applications.select_related("applicant", "privacy_notice"), reference=reference.upper()
-    )
-
-
-@dataclass
-class ApplicationDetail:
-    application: Application
-    choices: list[ApplicationChoice]
-    meetings: list[tuple[Meeting, bool]]
-    organisation_peers: int
-    events: list[ApplicationEvent]
-    exception: bool  # applied through another real connection where the call has a rule
-
-
-def application_detail(call: Call, application: Application) -> ApplicationDetail:
-    choices = list(application.choices.select_related("profile").order_by("rank"))
-    attends = Application.available_meetings.through.objects.filter(
-        application_id=application.pk, meeting_id=OuterRef("pk")
-    )
-    meetings = [
-        (m, m.available)
-        for m in Meeting.objects.filter(committee__mandate_id=call.mandate_id)
-        .exclude(state=Meeting.State.CANCELLED)
-        .annotate(available=Exists(attends))
-    ]
-    organisation = normalised_organisation(application.organisation)
-    peers = 0
-    if organisation:
-        others = (
-            call.applications.exclude(state=Application.State.WITHDRAWN)
-            .exclude(pk=application.pk)
-            .exclude(organisation="")
-            .values_list("organisation", flat=True)
-        )
-        peers = sum(normalised_organisation(o) == organisation for o in others)
-    events = list(application.events.all())
-    return ApplicationDetail(application, choices, meetings, peers, events, is_exception(call, application))

@@ -17,9 +17,10 @@ from django.views.decorators.http import require_GET
 
 from core.exports import csv_download, spreadsheet_cell
 from recruitment.models import Application, Call
-from recruitment.review import charts
+from recruitment.review import charts, matching_selectors
 from recruitment.review import selectors as review_selectors
 from recruitment.review.access import DECIDE, call_for, proposal_key
+from recruitment.review.application_detail import application_detail, application_for_review
 from recruitment.review.exports import export_record
 from recruitment.review.forms import FilterForm
 from recruitment.review.pool_cache import dashboard_pool
@@ -66,7 +67,7 @@ def _balance_charts(request: HttpRequest, call: Call, pool: review_selectors.Poo
     stored = request.session.get(proposal_key(call))
     if not stored or call.state == Call.State.SELECTED:
         return []
-    balance = review_selectors.proposal_balance(
+    balance = matching_selectors.proposal_balance(
         pool, {int(p): ids for p, ids in stored["assignment"].items()}
     )
     mandate = call.mandate
@@ -168,8 +169,8 @@ def _panels(
 @require_GET
 def review_application(request: HttpRequest, pk: int, reference: str) -> HttpResponse:
     call = call_for(request, pk)
-    application = review_selectors.application_for_review(call, reference)
-    detail = review_selectors.application_detail(call, application)
+    application = application_for_review(call, reference)
+    detail = application_detail(call, application)
     context = {
         "call": call,
         "mandate": call.mandate,

@@ -18,6 +18,7 @@ from django_htmx.http import HttpResponseClientRedirect
 from recruitment.models import Application, Call
 from recruitment.review import selectors as review_selectors
 from recruitment.review.access import call_for
+from recruitment.review.application_detail import application_for_review
 from recruitment.review.forms import RatingForm
 from recruitment.review.ratings import rating_set
 from recruitment.review.views.dashboard import FilterForm, RatingPanel, _panels, _ratings_open
@@ -29,7 +30,7 @@ ROW = "row"  # the form's `view` when it is the dashboard row's
 @require_POST
 def rate(request: HttpRequest, pk: int, reference: str) -> HttpResponse:
     call = call_for(request, pk, decide=True)
-    application = review_selectors.application_for_review(call, reference)
+    application = application_for_review(call, reference)
     form = RatingForm(request.POST)
     in_row = request.POST.get("view") == ROW
     error = ""
