@@ -121,7 +121,7 @@ def _overviews(request: HttpRequest) -> list[CommitteeOverview]:
             Prefetch("committee__mandate__documents", to_attr="all_documents"),
             Prefetch(
                 "committee__memberships",
-                queryset=Membership.objects.filter(left_on__isnull=True).select_related("user", "profile"),
+                queryset=Membership.objects.active().select_related("user", "profile"),
                 to_attr="current_members",
             ),
         )
@@ -168,9 +168,11 @@ def my_committees(request: HttpRequest) -> HttpResponse:
 @require_POST
 def member_naming(request: HttpRequest, slug: str) -> HttpResponse:
     """A citizen member chooses whether the committee's public page names them; anyone else gets 404."""
-    membership = Membership.objects.filter(
-        committee__mandate__slug=slug, user=request.user, left_on__isnull=True, role=Membership.Role.CITIZEN
-    ).first()
+    membership = (
+        Membership.objects.active()
+        .filter(committee__mandate__slug=slug, user=request.user, role=Membership.Role.CITIZEN)
+        .first()
+    )
     if membership is None:
         raise Http404("No such membership.")
     choice = request.POST.get("show_name")

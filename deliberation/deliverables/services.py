@@ -152,7 +152,7 @@ def comment_add(*, deliverable: Deliverable, section_key: str, by, body: str) ->
 
 
 def active_members(committee: TaskCommittee):
-    return Membership.objects.filter(committee=committee, left_on__isnull=True).select_related("user")
+    return Membership.objects.active().filter(committee=committee).select_related("user")
 
 
 @transaction.atomic

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django import forms
-from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -13,7 +12,8 @@ from deliberation.models import MeetingRecord
 
 def _members(meeting: Meeting):
     return (
-        Membership.objects.filter(committee_id=meeting.committee_id, left_on__isnull=True)
+        Membership.objects.active()
+        .filter(committee_id=meeting.committee_id)
         .select_related("user")
         .order_by("role", "user__full_name")
     )
@@ -58,8 +58,8 @@ class RecordForm(forms.Form):
         super().__init__(*args, **kwargs)
         # Someone who has left stays on the list of a meeting they attended.
         members = Membership.objects.filter(committee_id=meeting.committee_id).select_related("user")
-        active = Q(left_on__isnull=True)
-        members = members.filter(active | Q(pk__in=record.present.values("pk")) if record.pk else active)
+        active = members.active()
+        members = (active | members.filter(pk__in=record.present.values("pk"))) if record.pk else active
         field = self.fields["present"]
         field.queryset = members.order_by("role", "user__full_name")
         field.label_from_instance = _member_label

@@ -117,7 +117,7 @@ def summary_publish(*, meeting: Meeting, by) -> MeetingRecord:
         "url": settings.SITE_URL + committee.mandate.get_absolute_url(),
     }
     publication = now.strftime("%Y%m%dT%H%M%S%f")
-    members = _committee_memberships(meeting).filter(left_on__isnull=True).select_related("user")
+    members = _committee_memberships(meeting).active().select_related("user")
     for membership in members:
         notification_schedule(
             recipient=membership.user,
@@ -133,9 +133,7 @@ def action_item_add(
     *, meeting: Meeting, by, text: str, owner_id: int | None, due_on: date | None
 ) -> ActionItem:
     _check_may_record(by, meeting)
-    if owner_id is not None and not (
-        _committee_memberships(meeting).filter(pk=owner_id, left_on__isnull=True).exists()
-    ):
+    if owner_id is not None and not (_committee_memberships(meeting).active().filter(pk=owner_id).exists()):
         raise ValidationError({"owner": _("Choose an active member of this committee.")})
     item = ActionItem(meeting=meeting, text=text, owner_id=owner_id, due_on=due_on)
     item.full_clean()

@@ -50,9 +50,7 @@ def _accept(invitation: Invitation) -> Membership | None:
     application = invitation.application
     call = application.call
     committee = call.mandate.committee
-    members = Membership.objects.filter(
-        committee=committee, user_id=application.applicant_id, left_on__isnull=True
-    )
+    members = Membership.objects.active().filter(committee=committee, user_id=application.applicant_id)
     if invitation.state == Invitation.State.ACCEPTED:
         membership = members.first()
         if membership is None:

@@ -168,9 +168,11 @@ def matching_url(call: Call) -> str:
 
 
 def politicians_of(call: Call):
-    return Membership.objects.filter(
-        committee__mandate_id=call.mandate_id, left_on__isnull=True, role=Membership.Role.POLITICIAN
-    ).select_related("user")
+    return (
+        Membership.objects.active()
+        .filter(committee__mandate_id=call.mandate_id, role=Membership.Role.POLITICIAN)
+        .select_related("user")
+    )
 
 
 def rule_context(mandate: Mandate, rules) -> dict:
