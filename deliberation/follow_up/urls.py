@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from django.urls import path
 
-from deliberation.follow_up import views as views_after
+from deliberation.follow_up import views
 
 urlpatterns = [
-    path("my/committees/<slug:slug>/evaluation/", views_after.survey, name="evaluation"),
+    path("my/committees/<slug:slug>/evaluation/", views.survey, name="evaluation"),
 ]
