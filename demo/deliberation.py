@@ -14,9 +14,20 @@ from django.utils import timezone
 
 from committees.models import Meeting, Membership, TaskCommittee
 from committees.services import committee_ensure, mandate_move, meeting_mark_held
-from deliberation.deliverables import deliverable_for, deliverable_submit, version_save
-from deliberation.evaluation import evaluation_answer, evaluation_closing_set, evaluation_invite, survey_of
-from deliberation.implementation import action_add, progress_update
+from deliberation.deliverables.review import (
+    amendment_decide,
+    amendment_propose,
+    council_decision_record,
+    review_step_record,
+)
+from deliberation.deliverables.services import deliverable_for, deliverable_submit, version_save
+from deliberation.follow_up.evaluation import (
+    evaluation_answer,
+    evaluation_closing_set,
+    evaluation_invite,
+    survey_of,
+)
+from deliberation.follow_up.implementation import action_add, progress_update
 from deliberation.models import (
     Amendment,
     CouncilDecision,
@@ -26,13 +37,7 @@ from deliberation.models import (
     MeetingRecord,
     ReviewStep,
 )
-from deliberation.records import record_save, summary_publish
-from deliberation.review import (
-    amendment_decide,
-    amendment_propose,
-    council_decision_record,
-    review_step_record,
-)
+from deliberation.records.services import record_save, summary_publish
 from demo.committees import YOUTH_PROFILES, _bodies
 from mandates.models import CompetenceProfile, Mandate, MandateTask, MandateTransition, ReceivingBody
 

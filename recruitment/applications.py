@@ -14,7 +14,7 @@ from committees.following import committee_follow
 from core.models import PrivacyNotice
 from notifications.services import notification_schedule
 from recruitment.models import Application, ApplicationChoice, ApplicationEvent, Call
-from recruitment.review_pool_version import review_pool_changed
+from recruitment.review.pool_version import review_pool_changed
 
 
 @dataclass
