@@ -20,11 +20,12 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e ".[dev]"
 	@touch $@ $(VENV)/.installed-run
 
-## run: install, migrate, load the demo data, serve http://127.0.0.1:8000/ with a Celery worker and beat
+## run: install, migrate, load the demo data and package it as open data, serve http://127.0.0.1:8000/ with a Celery worker and beat
 run: $(VENV)/.installed-run
 	@mkdir -p var
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py seed_demo
+	$(BIN)/python manage.py open_data_package
 	@echo "Samskab runs at http://127.0.0.1:8000/ . Mail goes to var/mail/, one line per message below."
 	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/honcho start -f Procfile.dev
 

@@ -11,9 +11,9 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
-from deliberation.implementation import WITH_ACTIONS
+from deliberation.deliverables.selectors import public_deliverables
+from deliberation.follow_up.selectors import WITH_ACTIONS
 from deliberation.models import CouncilDecision, ProgressUpdate
-from deliberation.selectors import public_deliverables
 
 ITEMS = 50
 

@@ -17,8 +17,8 @@ from pathlib import Path
 import numpy as np
 import scipy
 
-from recruitment import matching
-from recruitment.matching import Candidate, Problem, Profile, Rules, solve
+from recruitment.engine import matching
+from recruitment.engine.matching import Candidate, Problem, Profile, Rules, solve
 
 SIZES = (200, 2_000, 20_000)
 TARGETS = {2_000: 0.5, 20_000: 5.0}  # seconds, from the issue

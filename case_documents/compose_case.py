@@ -26,8 +26,9 @@ from case_documents.text import day, other_language, paragraphs
 from case_documents.tree import Block, Document, Facts, ItemList, Run, Section, Table
 from committees import selectors as committee_selectors
 from committees.models import Membership
-from deliberation import selectors
+from deliberation.deliverables import selectors
 from deliberation.models import CouncilDecision, Deliverable
+from deliberation.records import selectors as records
 from mandates.documents import file_name
 from mandates.models import Mandate
 
@@ -133,7 +134,7 @@ def _composition_and_work(committee, what_we_heard: tuple[Block, ...]) -> Sectio
 
 
 def _meetings(committee) -> Section:
-    held = selectors.attendance_of(committee)
+    held = records.attendance_of(committee)
     if not held:
         return Section(_("Meetings held"), paragraphs(_("The committee has not held a meeting yet.")))
     recorded = [meeting for meeting in held if meeting.recorded]
@@ -273,7 +274,7 @@ def _agreed_text(
 
 
 def _annexes(mandate: Mandate, committee, lang: str) -> list[Section]:
-    summaries = selectors.published_summaries_of(committee)
+    summaries = records.published_summaries_of(committee)
     if summaries:
         minutes = tuple(
             Section(

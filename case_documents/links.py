@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from committees import selectors as committee_selectors
 from core.downloads import Download
-from deliberation import selectors
+from deliberation.deliverables import selectors
 from mandates.models import Mandate
 
 

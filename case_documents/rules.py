@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import rules
 
-import deliberation.rules_deliverables  # noqa: F401 - registers the deliverable's permissions used here
+import deliberation.deliverables.rules  # noqa: F401 - registers the deliverable's permissions used here
 from accounts.rules import is_council_staff
-from deliberation.publicity import public_version
+from deliberation.deliverables.selectors import public_version
 
 
 @rules.predicate

@@ -24,7 +24,7 @@ from case_documents.render_pdf import PdfUnavailable
 from case_documents.text import other_language
 from committees import selectors as committee_selectors
 from consultations.selectors import heard_reports
-from deliberation import selectors
+from deliberation.deliverables import selectors
 from mandates.models import Mandate
 
 logger = logging.getLogger(__name__)

@@ -14,6 +14,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from accounts.admin import OFFICIAL_ROLE_PARAMETER
+from committees.memberships import memberships_staff_edited
 from committees.models import OFFICIAL_ROLE_OF_SEAT, Meeting, Membership, TaskCommittee
 from committees.services import committee_ensure, mandate_copy, mandate_move
 from committees.warnings import committee_warnings
@@ -246,6 +247,16 @@ class MandateAdmin(admin.ModelAdmin):
     def response_add(self, request, obj, post_url_continue=None):
         messages.info(request, _("Now add the meeting plan and the members below."))
         return super().response_add(request, obj, post_url_continue)
+
+    def save_formset(self, request, form, formset, change) -> None:
+        super().save_formset(request, form, formset, change)
+        if formset.model is Membership:
+            memberships_staff_edited(
+                added=formset.new_objects,
+                changed=formset.changed_objects,
+                removed=formset.deleted_objects,
+                by=request.user,
+            )
 
     def save_related(self, request, form, formsets, change) -> None:
         super().save_related(request, form, formsets, change)

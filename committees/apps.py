@@ -27,6 +27,9 @@ class CommitteesConfig(AppConfig):
         register(
             {
                 "membership.ended": _("Membership ended"),
+                "membership.added": _("Seat given"),
+                "membership.changed": _("Seat changed"),
+                "membership.removed": _("Seat removed"),
                 "meeting.held": _("Meeting held"),
                 "membership.naming_chosen": _("Chose how to be shown publicly"),
                 "meeting.moved": _("Meeting moved"),

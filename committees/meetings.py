@@ -83,7 +83,7 @@ def _mail_context(meeting: Meeting) -> dict:
 
 
 def _active_memberships(committee_id: int):
-    return Membership.objects.filter(committee_id=committee_id, left_on__isnull=True).select_related("user")
+    return Membership.objects.active().filter(committee_id=committee_id).select_related("user")
 
 
 def _language(user) -> str:
@@ -235,7 +235,7 @@ def meeting_reminders_tick(*, now: datetime | None = None) -> int:
         .prefetch_related(
             Prefetch(
                 "committee__memberships",
-                queryset=Membership.objects.filter(left_on__isnull=True).select_related("user"),
+                queryset=Membership.objects.active().select_related("user"),
                 to_attr="active_memberships",
             )
         )

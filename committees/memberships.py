@@ -62,3 +62,55 @@ def official_roles_set(
     change = user_roles_set(user=user, by=by, groups=groups, is_staff=is_staff, is_superuser=is_superuser)
     ended = memberships_end_without_role(user=user, by=by) if change.removed else []
     return RolesAndSeats(change=change, ended=ended)
+
+
+def _seat_data(membership: Membership) -> dict:
+    return {
+        "committee": membership.committee.name,
+        "person": membership.user.full_name or membership.user.email,
+        "role": membership.role,
+        "position": membership.position,
+    }
+
+
+@transaction.atomic
+def membership_add(
+    *,
+    committee,
+    user: User,
+    role: str,
+    by: User | None,
+    position: str = Membership.Position.MEMBER,
+    profile=None,
+    joined_on=None,
+    show_name_publicly: bool = False,
+) -> Membership:
+    """Give `user` a seat on `committee` (the model refuses a politician's or facilitator's seat to an
+    account without that official role), on the trail with who gave it."""
+    membership = Membership(
+        committee=committee,
+        user=user,
+        role=role,
+        position=position,
+        profile=profile,
+        joined_on=joined_on or timezone.localdate(),
+        show_name_publicly=show_name_publicly,
+    )
+    membership.full_clean()
+    membership.save()
+    log(membership, "membership.added", by=by, data=_seat_data(membership))
+    return membership
+
+
+def memberships_staff_edited(
+    *, added: Iterable[Membership], changed: Iterable[tuple[Membership, list[str]]], removed, by: User
+) -> None:
+    """Put the seats staff gave, changed or removed on the mandate page (the admin saved them) on the trail;
+    a removed seat has no row left, so its entry names the committee."""
+    for membership in added:
+        log(membership, "membership.added", by=by, data=_seat_data(membership))
+    for membership, fields in changed:
+        data = {**_seat_data(membership), "fields": sorted(fields)}
+        log(membership, "membership.changed", by=by, data=data)
+    for membership in removed:
+        log(membership.committee, "membership.removed", by=by, data=_seat_data(membership))

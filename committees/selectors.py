@@ -100,7 +100,7 @@ def any_committee(slug: str) -> Mandate:
 
 
 def _with_committee_page(mandates: QuerySet[Mandate]) -> QuerySet[Mandate]:
-    members = Membership.objects.filter(left_on__isnull=True).select_related("user", "profile")
+    members = Membership.objects.active().select_related("user", "profile")
     return mandates.select_related("committee", "adopted_by").prefetch_related(
         "tasks",
         "profiles",

@@ -14,7 +14,7 @@ def committee_warnings(committee: TaskCommittee) -> list[str]:
     meetings = committee.meetings.exclude(state="cancelled").count()
     if meetings and meetings not in TYPICAL_MEETINGS:
         warnings.append(_("The plan has %(count)d meetings; 5 to 7 is usual.") % {"count": meetings})
-    politicians = committee.memberships.filter(role=Membership.Role.POLITICIAN, left_on__isnull=True).count()
+    politicians = committee.memberships.active().filter(role=Membership.Role.POLITICIAN).count()
     target = committee.mandate.politicians_target
     if politicians > target:
         warnings.append(

@@ -129,9 +129,11 @@ def _tell_author(contribution: Contribution, *, first_time: bool) -> None:
 def _tell_moderators(consultation: Consultation) -> None:
     """At most one message a day to each facilitator that contributions wait for review."""
     today = timezone.localdate()
-    facilitators = Membership.objects.filter(
-        committee=consultation.committee, role=Membership.Role.FACILITATOR, left_on__isnull=True
-    ).select_related("user")
+    facilitators = (
+        Membership.objects.active()
+        .filter(committee=consultation.committee, role=Membership.Role.FACILITATOR)
+        .select_related("user")
+    )
     for membership in facilitators:
         tell(
             recipient=membership.user,

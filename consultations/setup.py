@@ -22,7 +22,7 @@ from accounts.roles import is_council_staff
 from audit.services import log
 from committees.models import TaskCommittee
 from consultations.models import Consultation, ConsultationItem
-from deliberation.selectors import Draft, current_draft
+from deliberation.deliverables.selectors import Draft, current_draft
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ from consultations.models import Contribution
 from consultations.reports import report_save
 from consultations.selectors import with_seats
 from consultations.setup import consultation_create, consultation_publish, consultation_update
-from deliberation.selectors import current_draft
+from deliberation.deliverables.selectors import current_draft
 
 MANAGE = "consultations.manage_consultation"
 

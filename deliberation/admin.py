@@ -1,7 +1,7 @@
 """Council staff's side of the review: the deliverable (read only, with its versions), the route's
 review steps, the amendments' verdicts and the City Council's decision.
 
-Every save goes through deliberation.review, so the mandate moves and the committee is told exactly
+Every save goes through deliverables.review, so the mandate moves and the committee is told exactly
 as the services define; the forms run the services' checks first, so a refusal is a form error.
 """
 
@@ -14,8 +14,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from deliberation.models import Amendment, CouncilDecision, Deliverable, DeliverableVersion, ReviewStep
-from deliberation.review import (
+from deliberation.deliverables.review import (
     amendment_decide,
     amendment_decide_check,
     council_decision_check,
@@ -23,6 +22,7 @@ from deliberation.review import (
     review_step_check,
     review_step_record,
 )
+from deliberation.models import Amendment, CouncilDecision, Deliverable, DeliverableVersion, ReviewStep
 from mandates.models import ReceivingBody
 
 
@@ -340,4 +340,4 @@ class CouncilDecisionAdmin(admin.ModelAdmin):
         obj.version = decision.version
 
 
-import deliberation.admin_implementation  # noqa: E402, F401  (implementation and evaluation admin)
+import deliberation.follow_up.admin  # noqa: E402, F401  (implementation and evaluation admin)

@@ -265,7 +265,7 @@ class Amendment(models.Model):
     @property
     def shown_original(self) -> str:
         """What the amendment replaces, in the words the page shows (never Markdown)."""
-        from deliberation.passages import paragraphs
+        from deliberation.deliverables.passages import paragraphs
 
         return self.passage or "\n\n".join(paragraphs(self.original_text))
 
@@ -309,7 +309,7 @@ class CouncilDecision(models.Model):
 
 
 # After the decision: implementation and evaluation (a module of their own, loaded with these models).
-from deliberation.models_after import (  # noqa: E402
+from deliberation.follow_up.models import (  # noqa: E402
     EvaluationAnswer,
     EvaluationParticipation,
     EvaluationSurvey,

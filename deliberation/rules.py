@@ -2,5 +2,5 @@
 
 from __future__ import annotations
 
-import deliberation.rules_deliverables
-import deliberation.rules_records  # noqa: F401
+import deliberation.deliverables.rules
+import deliberation.records.rules  # noqa: F401

@@ -7,6 +7,7 @@ from datetime import date, datetime, time, timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from committees.memberships import membership_add
 from committees.models import Meeting, Membership
 from committees.services import committee_ensure, mandate_move
 from mandates.models import CompetenceProfile, Mandate, MandateTask, PoliticalBody, ReceivingBody
@@ -115,11 +116,17 @@ def _youth_policy(people, bodies) -> None:
     _meetings(committee, date(2027, 1, 20), count=7, every_days=45, place="Gentofte Rådhus, mødesal 1")
     positions = [Membership.Position.CHAIR, Membership.Position.VICE_CHAIR] + [Membership.Position.MEMBER] * 3
     for politician, position in zip(people["politicians"], positions, strict=True):
-        Membership.objects.create(
-            committee=committee, user=politician, role=Membership.Role.POLITICIAN, position=position
+        membership_add(
+            committee=committee,
+            user=politician,
+            role=Membership.Role.POLITICIAN,
+            position=position,
+            by=people["staff"][0],
         )
     for facilitator in people["facilitators"]:
-        Membership.objects.create(committee=committee, user=facilitator, role=Membership.Role.FACILITATOR)
+        membership_add(
+            committee=committee, user=facilitator, role=Membership.Role.FACILITATOR, by=people["staff"][0]
+        )
     mandate_move(
         mandate=mandate,
         to=Mandate.State.ADOPTED,

@@ -27,7 +27,7 @@ from consultations.registrations import RegistrationData, registration_cancel, r
 from consultations.reports import report_save
 from consultations.setup import Question, consultation_create, consultation_publish
 from core.models import PrivacyNotice
-from deliberation.deliverables import deliverable_for, version_save
+from deliberation.deliverables.services import deliverable_for, version_save
 from demo import consultation_texts as texts
 from demo.people import _person
 from notifications.services import notifications_cancel

@@ -12,11 +12,23 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from committees.memberships import membership_add
 from committees.models import Meeting, Membership, TaskCommittee
 from committees.services import committee_ensure, mandate_move, meeting_mark_held
-from deliberation.deliverables import deliverable_for, deliverable_submit, version_save
-from deliberation.evaluation import evaluation_answer, evaluation_closing_set, evaluation_invite, survey_of
-from deliberation.implementation import action_add, progress_update
+from deliberation.deliverables.review import (
+    amendment_decide,
+    amendment_propose,
+    council_decision_record,
+    review_step_record,
+)
+from deliberation.deliverables.services import deliverable_for, deliverable_submit, version_save
+from deliberation.follow_up.evaluation import (
+    evaluation_answer,
+    evaluation_closing_set,
+    evaluation_invite,
+    survey_of,
+)
+from deliberation.follow_up.implementation import action_add, progress_update
 from deliberation.models import (
     Amendment,
     CouncilDecision,
@@ -26,13 +38,7 @@ from deliberation.models import (
     MeetingRecord,
     ReviewStep,
 )
-from deliberation.records import record_save, summary_publish
-from deliberation.review import (
-    amendment_decide,
-    amendment_propose,
-    council_decision_record,
-    review_step_record,
-)
+from deliberation.records.services import record_save, summary_publish
 from demo.committees import YOUTH_PROFILES, _bodies
 from mandates.models import CompetenceProfile, Mandate, MandateTask, MandateTransition, ReceivingBody
 
@@ -123,30 +129,25 @@ def _walk(mandate: Mandate, by, steps: list[tuple[str, date, str]]) -> None:
 
 
 def _members(committee: TaskCommittee, people, joined_on: date) -> list[Membership]:
+    """The committee's seats, given by staff on the mandate page (the trail says so)."""
+    by = people["staff"][0]
     positions = [Membership.Position.CHAIR, Membership.Position.VICE_CHAIR] + [Membership.Position.MEMBER] * 3
-    members = [
-        Membership(
-            committee=committee, user=p, role=Membership.Role.POLITICIAN, position=pos, joined_on=joined_on
-        )
+    seats = [
+        {"user": p, "role": Membership.Role.POLITICIAN, "position": pos}
         for p, pos in zip(people["politicians"], positions, strict=True)
     ]
-    members += [
-        Membership(committee=committee, user=f, role=Membership.Role.FACILITATOR, joined_on=joined_on)
-        for f in people["facilitators"]
-    ]
+    seats += [{"user": f, "role": Membership.Role.FACILITATOR} for f in people["facilitators"]]
     profiles = list(committee.mandate.profiles.order_by("order"))
-    members += [
-        Membership(
-            committee=committee,
-            user=citizen,
-            role=Membership.Role.CITIZEN,
-            profile=profiles[n % len(profiles)],
-            joined_on=joined_on,
-            show_name_publicly=n % 2 == 0,
-        )
+    seats += [
+        {
+            "user": citizen,
+            "role": Membership.Role.CITIZEN,
+            "profile": profiles[n % len(profiles)],
+            "show_name_publicly": n % 2 == 0,
+        }
         for n, citizen in enumerate(people["citizens"])
     ]
-    return Membership.objects.bulk_create(members)
+    return [membership_add(committee=committee, joined_on=joined_on, by=by, **seat) for seat in seats]
 
 
 def _finished_youth(people, bodies) -> None:

@@ -14,13 +14,13 @@ from consultations import selectors as consultations
 from consultations.links import overview_url
 from core import downloads
 from core.cache import cached_public_page
-from deliberation import public_selectors as deliberation_public
-from deliberation.implementation import public_actions
-from deliberation.selectors import published_summaries_of
-from recruitment import draws
-from recruitment import selectors as recruitment
+from deliberation.deliverables.selectors import public_review
+from deliberation.follow_up.selectors import evaluation_results, public_actions
+from deliberation.records.selectors import published_summaries_of
 from recruitment.applications import who_may_apply
 from recruitment.models import Call
+from recruitment.public import selectors as recruitment
+from recruitment.review import draws
 
 HOME_COMMITTEES = 6
 HOME_DECISIONS = 5
@@ -48,9 +48,9 @@ def committee(request: HttpRequest, slug: str) -> HttpResponse:
         "downloads": downloads.downloads_for(downloads.MANDATE, request, mandate),
         "call": recruitment.open_call_for_mandate(mandate),
         "summaries": published_summaries_of(task_committee),
-        "review": deliberation_public.public_review(task_committee),
+        "review": public_review(task_committee),
         "actions": public_actions(mandate),
-        "survey": deliberation_public.evaluation_results(mandate),
+        "survey": evaluation_results(mandate),
         "participation": consultations.committee_participation(task_committee),
         "overview_url": overview_url(request, task_committee) if task_committee else "",
     }

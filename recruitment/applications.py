@@ -15,7 +15,7 @@ from core.models import PrivacyNotice
 from mandates.models import Mandate
 from notifications.services import notification_schedule
 from recruitment.models import Application, ApplicationChoice, ApplicationEvent, Call
-from recruitment.review_pool_version import review_pool_changed
+from recruitment.review.pool_version import review_pool_changed
 
 
 @dataclass

@@ -19,7 +19,7 @@ class RecruitmentConfig(AppConfig):
         from audit import actions
         from mandates.models import Mandate
         from mandates.services import prerequisite_register
-        from recruitment.seat_decisions import committee_start_problems
+        from recruitment.review.seat_decisions import committee_start_problems
 
         # Every door that starts a committee, the admin's included, keeps the seats and balance rules.
         prerequisite_register(to=Mandate.State.ACTIVE, check=committee_start_problems)

@@ -51,9 +51,11 @@ def call_close(*, call: Call, by=None) -> bool:
         ApplicationEvent(application=a, kind=ApplicationEvent.Kind.CALL_CLOSED) for a in submitted
     )
     committee = committee_ensure(mandate=call.mandate)
-    officials = committee.memberships.filter(
-        left_on__isnull=True, role__in=[Membership.Role.POLITICIAN, Membership.Role.FACILITATOR]
-    ).select_related("user")
+    officials = (
+        committee.memberships.active()
+        .filter(role__in=[Membership.Role.POLITICIAN, Membership.Role.FACILITATOR])
+        .select_related("user")
+    )
     for membership in officials:
         notification_schedule(
             recipient=membership.user,

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from notifications.services import notification_schedule
 from recruitment.models import Application, ApplicationEvent, Invitation
-from recruitment.review_pool_version import review_pool_changed
+from recruitment.review.pool_version import review_pool_changed
 
 TOKEN_SALT = "recruitment.invitation"
 

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from recruitment.models import Application, ApplicationEvent, Call, Rating
-from recruitment.review_pool_version import review_pool_changed
+from recruitment.review.pool_version import review_pool_changed
 
 # Everyone whose application did not end in a seat.
 NOT_MEMBERS = (

@@ -5,7 +5,7 @@ from __future__ import annotations
 from celery import shared_task
 
 from recruitment.calls import calls_close_due
-from recruitment.invitations import invitations_tick
+from recruitment.citizen.invitations import invitations_tick
 from recruitment.retention import applications_anonymise_due
 
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from recruitment.urls_citizen import urlpatterns as citizen
-from recruitment.urls_public import urlpatterns as public
-from recruitment.urls_review import urlpatterns as review
+from recruitment.citizen.urls import urlpatterns as citizen
+from recruitment.public.urls import urlpatterns as public
+from recruitment.review.urls import urlpatterns as review
 
 app_name = "recruitment"
 

@@ -8,8 +8,8 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from api.serializers.links import LinkField, OptionalLink, page_url
+from deliberation.deliverables.selectors import is_public_amendment
 from deliberation.models import Amendment, CouncilDecision, Deliverable, ImplementationAction, ReviewStep
-from deliberation.selectors import is_public_amendment
 from mandates.models import Mandate
 
 

@@ -7,8 +7,8 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from api.serializers.links import LinkField, PageLink
-from recruitment import draws
 from recruitment.models import Call
+from recruitment.review import draws
 
 
 class CallProfileSerializer(serializers.Serializer):

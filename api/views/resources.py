@@ -20,7 +20,8 @@ from committees.models import Meeting
 from committees.selectors import public_mandates, with_membership_history
 from consultations.models import Consultation, ConsultationItem, Contribution, DialogueMeeting
 from consultations.selectors import public_consultations
-from deliberation.implementation import WITH_ACTIONS
+from deliberation.deliverables.selectors import public_deliverables, public_versions, with_public_record
+from deliberation.follow_up.selectors import WITH_ACTIONS, published_evaluations
 from deliberation.models import (
     CouncilDecision,
     EvaluationSurvey,
@@ -28,14 +29,8 @@ from deliberation.models import (
     MeetingRecord,
     ProgressUpdate,
 )
-from deliberation.selectors import (
-    public_deliverables,
-    public_versions,
-    published_evaluations,
-    with_public_record,
-)
 from mandates.models import MandateTransition, PoliticalBody, ReceivingBody
-from recruitment.selectors import applicants_per_profile, public_calls
+from recruitment.public.selectors import applicants_per_profile, public_calls
 
 
 @extend_schema_view(list=extend_schema(summary="Political bodies"), retrieve=extend_schema(summary="A body"))

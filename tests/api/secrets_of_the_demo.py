@@ -7,6 +7,7 @@ import re
 from accounts.models import User
 from committees.models import Meeting, Membership
 from consultations.models import Consultation, ConsultationItem, Contribution, Registration
+from deliberation.deliverables.selectors import public_version
 from deliberation.models import (
     Amendment,
     Deliverable,
@@ -15,7 +16,6 @@ from deliberation.models import (
     MeetingRecord,
     SectionComment,
 )
-from deliberation.publicity import public_version
 from recruitment.models import Application, Rating
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")

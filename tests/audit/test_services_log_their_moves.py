@@ -11,15 +11,15 @@ from django.contrib.contenttypes.models import ContentType
 
 from audit.models import Entry
 from committees.meetings import agenda_publish, meeting_cancel, meeting_reschedule
-from deliberation.models import Amendment, CouncilDecision, ReviewStep
-from deliberation.review import (
+from deliberation.deliverables.review import (
     amendment_decide,
     amendment_propose,
     council_decision_record,
     review_step_record,
 )
-from recruitment.exports import export_record
-from recruitment.invitations import invitation_accept, invitation_decline
+from deliberation.models import Amendment, CouncilDecision, ReviewStep
+from recruitment.citizen.invitations import invitation_accept, invitation_decline
+from recruitment.review.exports import export_record
 from tests.deliberation import deliverable_factories, meeting_factories
 from tests.recruitment.citizen_factories import invitation_with_reserve
 from tests.recruitment.factories import call_with_committee

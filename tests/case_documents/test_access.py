@@ -11,9 +11,9 @@ import pytest
 from django.urls import reverse
 
 from accounts import roles
-from deliberation.deliverables import deliverable_submit, latest_version, version_save
+from deliberation.deliverables.review import council_decision_record, review_step_record
+from deliberation.deliverables.services import deliverable_submit, latest_version, version_save
 from deliberation.models import CouncilDecision, ReviewStep
-from deliberation.review import council_decision_record, review_step_record
 from mandates.models import Mandate
 from tests.committees.factories import TaskCommitteeFactory
 from tests.deliberation.deliverable_factories import committee_at_work, drafted, submitted

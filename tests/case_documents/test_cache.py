@@ -11,8 +11,8 @@ from django.urls import reverse
 from case_documents import generate
 from case_documents.models import DocumentLayout
 from case_documents.tree import Document, Layout, Section
+from deliberation.deliverables.review import review_step_record
 from deliberation.models import ReviewStep
-from deliberation.review import review_step_record
 from tests.case_documents.reading import word
 from tests.deliberation.deliverable_factories import committee_at_work, submitted
 

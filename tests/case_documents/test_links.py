@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from accounts import roles
 from core import downloads
-from deliberation.deliverables import deliverable_submit
+from deliberation.deliverables.services import deliverable_submit
 from mandates.models import Mandate
 from tests.case_documents.conftest import YOUTH
 from tests.deliberation.deliverable_factories import committee_at_work, drafted

@@ -12,7 +12,7 @@ from case_documents.compose_case import case_document
 from case_documents.render_docx import render_docx
 from case_documents.tree import Paragraph, Run
 from committees import selectors as committee_selectors
-from deliberation import selectors
+from deliberation.deliverables import selectors
 from tests.case_documents.reading import headings, pdf, pdf_text, word
 from tests.deliberation.deliverable_factories import committee_at_work, submitted
 

@@ -54,8 +54,8 @@ def test_applying_makes_the_applicant_a_follower(citizen):
 
 def test_the_council_decision_reaches_members_and_followers_once_each(citizen, staff):
     from committees.following import committee_follow
+    from deliberation.deliverables.review import council_decision_record
     from deliberation.models import CouncilDecision
-    from deliberation.review import council_decision_record
     from tests.deliberation.deliverable_factories import committee_at_work, submitted
 
     cast = committee_at_work()

@@ -130,6 +130,8 @@ def mandate_page_data(client, mandate) -> dict:
                     data[f"{form.prefix}-{name}_1"] = local.strftime("%H:%M")
                 elif value is not None and value is not False:
                     data[f"{form.prefix}-{name}"] = "on" if value is True else str(value)
+                if form.fields[name].show_hidden_initial and value is not None:  # a callable default's
+                    data[f"initial-{form.prefix}-{name}"] = str(value)
     return data
 
 
@@ -163,6 +165,47 @@ def test_the_admin_gives_a_politicians_seat_to_an_account_with_the_role(client, 
 
     assert post_politicians_seat(client, call.mandate, politician).status_code == 302
     assert Membership.objects.get(user=politician).role == Membership.Role.POLITICIAN
+
+
+def test_the_seats_staff_give_change_end_and_remove_on_the_mandate_page_are_on_the_trail_with_who(
+    client, staff, call
+):
+    politician = UserFactory(full_name="Pia Politiker", roles=[roles.POLITICIAN])
+    client.force_login(staff)
+    assert post_politicians_seat(client, call.mandate, politician).status_code == 302
+    membership = Membership.objects.get(user=politician)
+    change_page = reverse("admin:mandates_mandate_change", args=[call.mandate.pk])
+
+    def save_row(client, **fields) -> None:
+        data = mandate_page_data(client, call.mandate)
+        row = next(
+            key[: -len("-id")]
+            for key, value in data.items()
+            if key.startswith("politician_memberships-")
+            and key.endswith("-id")
+            and value == str(membership.pk)
+        )
+        data.update({f"{row}-{name}": value for name, value in fields.items()})
+        assert client.post(change_page, data).status_code == 302
+
+    save_row(client, position=Membership.Position.VICE_CHAIR)
+    save_row(client, left_on=timezone.localdate().isoformat())
+    superuser = UserFactory(
+        full_name="Sune Superbruger", roles=[roles.COUNCIL_STAFF], is_staff=True, is_superuser=True, totp=True
+    )
+    client.force_login(superuser)  # seats end; only a superuser may delete one given by mistake
+    save_row(client, DELETE="on")
+    assert not Membership.objects.filter(user=politician).exists()
+
+    entries = Entry.objects.filter(action__startswith="membership.").order_by("id")
+    assert [(entry.action, entry.actor, entry.data["person"]) for entry in entries] == [
+        ("membership.added", staff, "Pia Politiker"),
+        ("membership.changed", staff, "Pia Politiker"),
+        ("membership.changed", staff, "Pia Politiker"),
+        ("membership.removed", superuser, "Pia Politiker"),
+    ]
+    assert [entries[1].data["fields"], entries[2].data["fields"]] == [["position"], ["left_on"]]
+    assert entries[3].object_id == str(call.mandate.committee.pk)
 
 
 def test_a_seat_left_without_its_role_does_not_block_the_mandate_page_and_staff_are_warned(

@@ -13,7 +13,7 @@ from django.utils import timezone
 from audit.services import entries_for
 from consultations.models import ConsultationItem
 from consultations.setup import Question, consultation_create, consultation_publish, consultation_update
-from deliberation.deliverables import deliverable_submit
+from deliberation.deliverables.services import deliverable_submit
 from tests.consultations.factories import consultation_for
 from tests.deliberation.deliverable_factories import committee_at_work, drafted
 from tests.factories import UserFactory

@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from committees.services import mandate_move
 from core.cache import HIT_HEADER, public_pages_changed
-from deliberation.records import record_save, summary_publish
+from deliberation.records.services import record_save, summary_publish
 from mandates.models import Mandate, PoliticalBody
 from recruitment.models import Call
 from tests.committees.factories import PoliticalBodyFactory, TaskCommitteeFactory

@@ -13,7 +13,7 @@ import factory
 from accounts import roles
 from accounts.models import User
 from committees.models import Membership, TaskCommittee
-from deliberation.deliverables import deliverable_submit, version_save
+from deliberation.deliverables.services import deliverable_submit, version_save
 from deliberation.models import Deliverable, DeliverableVersion
 from mandates.models import Mandate, PoliticalBody, ReceivingBody
 from tests.committees.factories import (

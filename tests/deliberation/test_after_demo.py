@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from deliberation.evaluation import evaluation_results
+from deliberation.follow_up.evaluation import evaluation_results
 from deliberation.models import (
     Amendment,
     CouncilDecision,

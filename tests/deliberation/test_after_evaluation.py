@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from audit.models import Entry
-from deliberation.evaluation import (
+from deliberation.follow_up.evaluation import (
     evaluation_answer,
     evaluation_closing_set,
     evaluation_invite,

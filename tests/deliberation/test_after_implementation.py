@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from committees.models import Membership
-from deliberation.implementation import action_add, progress_update
+from deliberation.follow_up.implementation import action_add, progress_update
 from deliberation.models import ImplementationAction, ProgressUpdate
 from mandates.models import Mandate
 from notifications.models import Notification

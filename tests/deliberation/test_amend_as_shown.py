@@ -8,10 +8,11 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from deliberation.deliverables import version_diff
+from deliberation.deliverables.passages import shown
+from deliberation.deliverables.review import Selection, amendment_decide, amendment_propose
+from deliberation.deliverables.selectors import agreed_sections
+from deliberation.deliverables.services import version_diff
 from deliberation.models import Amendment
-from deliberation.passages import shown
-from deliberation.review import Selection, agreed_sections, amendment_decide, amendment_propose
 from tests.deliberation.deliverable_factories import committee_at_work, submitted
 
 pytestmark = pytest.mark.django_db

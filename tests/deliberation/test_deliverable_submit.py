@@ -5,7 +5,12 @@ from __future__ import annotations
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from deliberation.deliverables import comment_add, deliverable_for, deliverable_submit, latest_version
+from deliberation.deliverables.services import (
+    comment_add,
+    deliverable_for,
+    deliverable_submit,
+    latest_version,
+)
 from deliberation.models import Deliverable
 from mandates.models import Mandate
 from notifications.emails import render_message

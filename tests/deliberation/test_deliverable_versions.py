@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from deliberation.deliverables import deliverable_for, version_diff, version_save
+from deliberation.deliverables.services import deliverable_for, version_diff, version_save
 from tests.deliberation.deliverable_factories import SECTIONS, committee_at_work, drafted, submitted
 from tests.factories import UserFactory
 

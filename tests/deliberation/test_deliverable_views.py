@@ -9,9 +9,9 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 
-from deliberation.deliverables import comment_add, deliverable_submit, latest_version, version_save
+from deliberation.deliverables.review import review_step_record
+from deliberation.deliverables.services import comment_add, deliverable_submit, latest_version, version_save
 from deliberation.models import ReviewStep
-from deliberation.review import review_step_record
 from mandates.models import Mandate
 from tests.deliberation.deliverable_factories import committee_at_work, drafted, submitted
 from tests.factories import UserFactory

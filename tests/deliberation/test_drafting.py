@@ -10,7 +10,7 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 
-from deliberation.deliverables import latest_version
+from deliberation.deliverables.services import latest_version
 from deliberation.models import DeliverableVersion
 from tests.deliberation.deliverable_factories import committee_at_work, drafted
 from tests.deliberation.test_deliverable_views import _formset_data

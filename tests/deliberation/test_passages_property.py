@@ -7,7 +7,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from deliberation.passages import PassageError, as_markdown, block_span, shown, source_span
+from deliberation.deliverables.passages import PassageError, as_markdown, block_span, shown, source_span
 
 WORDS = st.sampled_from(
     ["unge", "30 km/t", "skoleveje", "Ordrup", "fællesskab", "kl. 22", "2027", "og", "på"]

@@ -10,7 +10,7 @@ import pytest
 from django.template import Context, Template
 from django.urls import reverse
 
-from deliberation.selectors import PublishedSummary, published_summaries_of
+from deliberation.records.selectors import PublishedSummary, published_summaries_of
 from tests.committees.factories import MeetingFactory, TaskCommitteeFactory
 from tests.deliberation.record_factories import MeetingRecordFactory
 

@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from deliberation.models import MeetingAttachment, MeetingRecord
-from deliberation.records import (
+from deliberation.records.services import (
     action_item_add,
     action_item_set_done,
     attachment_add,
@@ -186,7 +186,7 @@ def test_a_fake_pdf_is_refused(people):
 
 
 def test_editing_a_published_summary_takes_it_back_until_it_is_published_again(people):
-    from deliberation.selectors import published_summaries_of
+    from deliberation.records.selectors import published_summaries_of
 
     _save(people, summary="Udvalget vil foreslå gratis busser.")
     summary_publish(meeting=people.meeting, by=people.facilitator)
@@ -199,7 +199,7 @@ def test_editing_a_published_summary_takes_it_back_until_it_is_published_again(p
 
 
 def test_saving_the_record_without_changing_the_summary_keeps_it_published(people):
-    from deliberation.selectors import published_summaries_of
+    from deliberation.records.selectors import published_summaries_of
 
     _save(people, summary="Udvalget vil foreslå gratis busser.")
     summary_publish(meeting=people.meeting, by=people.facilitator)

@@ -8,15 +8,10 @@ from datetime import date
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from deliberation.deliverables import version_diff
+from deliberation.deliverables.review import amendment_decide, amendment_propose, review_step_record
+from deliberation.deliverables.selectors import agreed_sections, deliverable_is_public
+from deliberation.deliverables.services import version_diff
 from deliberation.models import Amendment, ReviewStep
-from deliberation.publicity import deliverable_is_public
-from deliberation.review import (
-    agreed_sections,
-    amendment_decide,
-    amendment_propose,
-    review_step_record,
-)
 from mandates.models import Mandate
 from tests.deliberation.deliverable_factories import committee_at_work, drafted, submitted
 

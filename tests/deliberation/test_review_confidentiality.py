@@ -8,10 +8,10 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from deliberation.deliverables import deliverable_submit, latest_version, version_save
+from deliberation.deliverables.review import council_decision_record, review_step_record
+from deliberation.deliverables.selectors import public_version
+from deliberation.deliverables.services import deliverable_submit, latest_version, version_save
 from deliberation.models import CouncilDecision, ReviewStep
-from deliberation.publicity import public_version
-from deliberation.review import council_decision_record, review_step_record
 from tests.deliberation.deliverable_factories import committee_at_work, submitted
 
 pytestmark = pytest.mark.django_db

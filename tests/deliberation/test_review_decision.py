@@ -10,15 +10,15 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from deliberation.deliverables import deliverable_submit, latest_version, version_save
-from deliberation.models import Amendment, CouncilDecision, Deliverable, ReviewStep
-from deliberation.public_selectors import public_review
-from deliberation.review import (
+from deliberation.deliverables.review import (
     amendment_decide,
     amendment_propose,
     council_decision_record,
     review_step_record,
 )
+from deliberation.deliverables.selectors import public_review
+from deliberation.deliverables.services import deliverable_submit, latest_version, version_save
+from deliberation.models import Amendment, CouncilDecision, Deliverable, ReviewStep
 from mandates.models import Mandate
 from notifications.emails import render_message
 from notifications.models import Notification

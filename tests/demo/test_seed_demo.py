@@ -51,6 +51,10 @@ def _the_history_went_through_the_services() -> None:
     kinds = set(Notification.objects.values_list("kind", flat=True))
     assert {"summary_published", "deliverable_submitted", "council_decided"} <= kinds
     assert Notification.objects.filter(kind="council_decided").count() == youth.committee.memberships.count()
+    seats_given = Entry.objects.filter(action="membership.added", actor=staff)
+    assert set(youth.committee.memberships.values_list("pk", flat=True)) <= {
+        int(entry.object_id) for entry in seats_given
+    }
 
 
 def test_a_demo_official_signs_in_with_the_documented_password_and_code(client):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from deliberation.deliverables import latest_version
+from deliberation.deliverables.services import latest_version
 from deliberation.models import Deliverable, DeliverableVersion
 from tests.deliberation.deliverable_factories import committee_at_work
 from tests.e2e.journey_steps import is_focused, press_button, t, tab_to

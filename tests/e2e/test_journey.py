@@ -29,7 +29,7 @@ from accounts import roles
 from committees.models import Meeting, Membership
 from deliberation.models import CouncilDecision
 from mandates.models import CompetenceProfile, Mandate, PoliticalBody
-from recruitment import lottery
+from recruitment.engine import lottery
 from recruitment.models import Application, Call, Invitation, Rating
 from recruitment.tasks import close_due_calls_task
 from tests.e2e.journey_admin import add_inline_row, autocomplete, run_action, save

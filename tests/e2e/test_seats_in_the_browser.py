@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from recruitment.invitations import invitation_decline
+from recruitment.citizen.invitations import invitation_decline
 from recruitment.models import Application, Invitation, SeatDecision
 from recruitment.offers import invitation_token
 from tests.e2e.journey_steps import t

@@ -319,7 +319,7 @@ def test_deliverable_submit(client, world, data):
 
 @pytest.fixture
 def submitted(world):
-    from deliberation.deliverables import deliverable_for, deliverable_submit
+    from deliberation.deliverables.services import deliverable_for, deliverable_submit
     from mandates.models import Mandate
 
     Mandate.objects.filter(slug=world.slug).update(
@@ -346,7 +346,7 @@ def test_deliverable_amend(client, world, submitted, data):
 
 @pytest.fixture
 def concluded(world):
-    from deliberation import evaluation
+    from deliberation.follow_up import evaluation
     from mandates.models import Mandate
 
     Mandate.objects.filter(slug=world.slug).update(state=evaluation.CONCLUDED[0])

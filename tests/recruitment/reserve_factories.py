@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from mandates.models import Mandate
 from recruitment.models import Application, Call, Invitation
-from recruitment.selection import selection_confirm, selection_propose
+from recruitment.review.selection import selection_confirm, selection_propose
 from tests.recruitment.factories import ApplicationFactory, RatingFactory
 from tests.recruitment.review_factories import closed_call, politicians
 

@@ -9,7 +9,7 @@ from committees.models import Membership
 from core.models import PrivacyNotice
 from mandates.models import Mandate
 from recruitment.models import Application, ApplicationChoice, Call, Rating
-from recruitment.review_pool_version import review_pool_changed
+from recruitment.review.pool_version import review_pool_changed
 from tests.recruitment.factories import call_with_committee
 
 GENDERS = ("woman", "man", "other", "")

@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from recruitment.balance import broken_rules, reserve_order, reserve_pick
-from recruitment.matching import Candidate, Rules
+from recruitment.engine.balance import broken_rules, reserve_order, reserve_pick
+from recruitment.engine.matching import Candidate, Rules
 
 RULES = Rules(min_gender_share=40, max_per_organisation=1, max_per_district=None)
 SCHOOL_BOARD = "skolebestyrelsen på tjørnegårdsskolen"

@@ -12,11 +12,11 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from audit.models import Entry
-from recruitment import lottery
-from recruitment.matching import Candidate, Problem, Profile, Rules
+from recruitment.engine import lottery
+from recruitment.engine.matching import Candidate, Problem, Profile, Rules
+from recruitment.engine.ties import tied_seats
 from recruitment.models import Application, Call, Invitation, Selection
-from recruitment.selection import selection_confirm
-from recruitment.ties import tied_seats
+from recruitment.review.selection import selection_confirm
 from tests.recruitment.reserve_factories import applicant
 from tests.recruitment.review_factories import closed_call, politicians
 

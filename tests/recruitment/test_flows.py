@@ -22,11 +22,11 @@ from recruitment.applications import (
     application_withdraw,
 )
 from recruitment.calls import call_close, call_open, calls_close_due
-from recruitment.invitations import invitation_accept, invitation_decline, invitations_tick
+from recruitment.citizen.invitations import invitation_accept, invitation_decline, invitations_tick
 from recruitment.models import Application, Call, Invitation, Selection
-from recruitment.ratings import rating_set
 from recruitment.retention import applications_anonymise_due
-from recruitment.selection import selection_confirm, selection_propose
+from recruitment.review.ratings import rating_set
+from recruitment.review.selection import selection_confirm, selection_propose
 from tests.factories import UserFactory
 from tests.recruitment.factories import ApplicationFactory, call_with_committee
 

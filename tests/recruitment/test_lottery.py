@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from recruitment.lottery import ALGORITHM_VERSION, draw, seed_from_public_value
+from recruitment.engine.lottery import ALGORITHM_VERSION, draw, seed_from_public_value
 
 REFERENCES = [f"APP-{n:04d}" for n in range(1, 9)]
 PUBLIC_VALUE = "Lotto 2025-06-14: 3 11 17 22 28 30 34"

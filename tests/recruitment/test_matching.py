@@ -12,8 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from scipy.optimize import OptimizeResult
 
-from recruitment import matching
-from recruitment.matching import (
+from recruitment.engine import matching
+from recruitment.engine.matching import (
     Candidate,
     Problem,
     Profile,
@@ -363,7 +363,9 @@ def test_a_solver_that_stops_at_its_time_limit_raises_instead_of_proposing_a_gue
         solve(problem)
 
 
-@pytest.mark.parametrize("module", ["recruitment.matching", "recruitment.lottery"])
+@pytest.mark.parametrize(
+    "module", ["recruitment.engine.matching", "recruitment.engine.lottery", "recruitment.lottery"]
+)
 def test_the_engine_and_the_draw_run_without_django(module):
     root = Path(__file__).resolve().parents[2]
     check = f"import sys, {module}; assert not any(m.split('.')[0] == 'django' for m in sys.modules)"

@@ -22,9 +22,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from mandates.models import Mandate
-from recruitment import lottery
+from recruitment.engine import lottery
 from recruitment.models import Call, Selection
-from recruitment.views_public import QR_SCALE
+from recruitment.public.views import QR_SCALE
 from tests.committees.factories import CompetenceProfileFactory, MeetingFactory, TaskCommitteeFactory
 from tests.factories import UserFactory
 from tests.recruitment.factories import ApplicationFactory, CallFactory, call_with_committee
@@ -431,7 +431,7 @@ def test_the_feed_and_the_home_page_need_the_same_queries_however_many_calls_are
 
 
 def test_the_published_command_quotes_a_public_value_the_shell_would_expand():
-    from recruitment.draws import PublishedDraw
+    from recruitment.review.draws import PublishedDraw
 
     draw = PublishedDraw(
         algorithm_version="v", public_value='$HOME "7"', seed="", candidates=["A1", "B2"], result=["B2", "A1"]

@@ -14,11 +14,11 @@ from audit.models import Entry
 from mandates.models import Mandate
 from notifications.dispatch import outbox_dispatch
 from notifications.models import Notification
-from recruitment.invitations import invitation_accept, invitation_decline
+from recruitment.citizen.invitations import invitation_accept, invitation_decline
 from recruitment.models import Application, Invitation, Placement, SeatDecision, Selection
 from recruitment.offers import invitation_send
-from recruitment.seat_decisions import committee_start_despite_rules, seat_decide
-from recruitment.selection import selection_confirm
+from recruitment.review.seat_decisions import committee_start_despite_rules, seat_decide
+from recruitment.review.selection import selection_confirm
 from tests.factories import UserFactory
 from tests.recruitment.reserve_factories import (
     applicant,

@@ -13,11 +13,11 @@ from hypothesis import strategies as st
 
 from mandates.models import Mandate
 from notifications.models import Notification
-from recruitment import balance
-from recruitment.invitations import invitation_accept, invitation_decline, invitations_tick
+from recruitment.citizen.invitations import invitation_accept, invitation_decline, invitations_tick
+from recruitment.engine import balance
 from recruitment.models import Invitation
-from recruitment.seats import seats_of
-from recruitment.selection import as_candidate
+from recruitment.review.seats import seats_of
+from recruitment.review.selection import as_candidate
 from tests.recruitment.reserve_factories import applicant, confirm_the_proposal, rules
 from tests.recruitment.review_factories import closed_call, politicians
 

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.urls import reverse
 
 from notifications.models import Notification
-from recruitment import matching as engine
+from recruitment.engine import matching as engine
 from recruitment.models import Application, Call, Invitation, Placement, Selection
 from tests.recruitment.factories import ApplicationFactory, RatingFactory, call_with_committee
 from tests.recruitment.review_factories import bulk_applications, close, facilitator, politicians

@@ -10,8 +10,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from recruitment.applications import application_withdraw
-from recruitment.ratings import rating_set
-from recruitment.review_pool_version import review_pool_changed
+from recruitment.review.pool_version import review_pool_changed
+from recruitment.review.ratings import rating_set
 from tests.recruitment.factories import call_with_committee
 from tests.recruitment.review_factories import bulk_applications, politicians
 from tests.support.queries import queries_for_page, statements

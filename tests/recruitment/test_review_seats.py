@@ -8,7 +8,7 @@ from django.conf import settings
 from django.urls import reverse
 
 from mandates.models import Mandate
-from recruitment.invitations import invitation_accept, invitation_decline
+from recruitment.citizen.invitations import invitation_accept, invitation_decline
 from recruitment.models import Application, Invitation, Placement, SeatDecision
 from tests.recruitment.reserve_factories import applicant, five_seats_with_reserves, pending
 from tests.recruitment.review_factories import facilitator, politicians

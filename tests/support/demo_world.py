@@ -46,8 +46,8 @@ def seed(snapshots: dict | None = None) -> dict:
     With a `snapshots` dict, the first call keeps a snapshot there and later calls put it back."""
     from accounts.models import User
     from committees.models import TaskCommittee
-    from deliberation.deliverables import deliverable_for, deliverable_submit, version_save
-    from deliberation.review import amendment_propose
+    from deliberation.deliverables.review import amendment_propose
+    from deliberation.deliverables.services import deliverable_for, deliverable_submit, version_save
     from recruitment.models import Application, Call
     from recruitment.offers import invitation_send, invitation_token
 

@@ -1,0 +1,1 @@
+"""The applicant's own pages: applying, their applications, their data, and answering an invitation."""

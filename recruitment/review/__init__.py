@@ -1,0 +1,1 @@
+"""The committee's review: the dashboard, ratings, the matching page, seats and exports."""
