@@ -10,7 +10,7 @@ from django.conf import settings
 from django.test import Client
 from django.urls import reverse
 
-from recruitment.ratings import rating_set
+from recruitment.review.ratings import rating_set
 from tests.recruitment.factories import call_with_committee
 from tests.recruitment.review_factories import bulk_applications, politicians
 

@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 
 from recruitment.applications import application_withdraw
 from recruitment.models import Application
-from recruitment.ratings import rating_set
+from recruitment.review.ratings import rating_set
 from tests.recruitment.review_factories import facilitator, politicians
 from tests.recruitment.test_review_matching import call, page_url, shown  # noqa: F401 - the fixture
 
