@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 
 from accounts.roles import is_official
-from accounts.second_factor import session_has_second_factor
+from accounts.second_factor import guards_read, session_has_second_factor
 
 # Paths an official may use before the second factor is set up: signing in and setting it up,
 # the public information pages, and the assets they need.
@@ -35,6 +35,8 @@ class OfficialsNeedSecondFactorMiddleware:
 
     def __call__(self, request):
         path = request.path_info
+        if request.user.is_authenticated and not path.startswith(PATHS_OPEN_WITHOUT_SECOND_FACTOR):
+            guards_read(request.user)
         if (
             request.user.is_authenticated
             and not path.startswith(PATHS_OPEN_WITHOUT_SECOND_FACTOR)

@@ -71,7 +71,7 @@ def user_roles_set(
     User.objects.filter(pk=user.pk).update(is_staff=is_staff, is_superuser=is_superuser)
     user.is_staff, user.is_superuser = is_staff, is_superuser
     user.groups.set(groups)
-    for cached in ("_samskab_roles", "_samskab_official_seat"):  # read again on this request
+    for cached in ("_samskab_roles", "_samskab_official_seat", "_samskab_has_totp"):  # read again now
         user.__dict__.pop(cached, None)
     via = {"via": VIA_SIGN_ON} if via_sign_on else {}
     for role in sorted(change.granted):

@@ -15,7 +15,10 @@ def sessions_clear_expired() -> int:
     return how many records went. Running it twice deletes nothing the second time."""
     engine = import_module(settings.SESSION_ENGINE)
     engine.SessionStore.clear_expired()
-    if settings.SESSION_ENGINE == "django.contrib.sessions.backends.db":
+    if settings.SESSION_ENGINE in (
+        "django.contrib.sessions.backends.db",
+        "django.contrib.sessions.backends.cached_db",
+    ):
         live = Session.objects.values("session_key")
         deleted, _by_model = UserSession.objects.exclude(session_key__in=live).delete()
         return deleted

@@ -45,7 +45,9 @@ def _kick_dispatch() -> None:
         logger.warning("Could not queue an outbox dispatch; the next tick sends it.", exc_info=True)
 
 
-@transaction.atomic
+# No savepoint of its own inside a caller's transaction: every message is scheduled inside another
+# service's transaction, and its write, one INSERT … ON CONFLICT DO NOTHING, needs none.
+@transaction.atomic(savepoint=False)
 def notification_schedule(
     *,
     recipient,
@@ -57,22 +59,25 @@ def notification_schedule(
 ) -> Notification:
     """Queue one message. Scheduling the same key again returns the existing row and changes nothing."""
     _check_kind(kind)
-    notification, created = Notification.objects.get_or_create(
+    row = Notification(
         key=key,
-        defaults={
-            "recipient": recipient,
-            "kind": kind,
-            "context": context or {},
-            "language": recipient.preferred_language or settings.LANGUAGE_CODE,
-            "due_at": due_at or timezone.now(),
-            "ics": ics,
-        },
+        recipient=recipient,
+        kind=kind,
+        context=context or {},
+        language=recipient.preferred_language or settings.LANGUAGE_CODE,
+        due_at=due_at or timezone.now(),
+        ics=ics,
     )
-    if created and notification.due_at <= timezone.now() and settings.OUTBOX_KICK_ON_COMMIT:
-        _kick_once_on_commit()
-    elif not created and notification.recipient_id != recipient.pk:
+    # The key's unique constraint decides, without an error or a savepoint: the row is written unless the
+    # key is taken (then, by another transaction, once that one has committed), and read back either way.
+    Notification.objects.bulk_create([row], ignore_conflicts=True)
+    notification = Notification.objects.get(key=key)
+    if notification.recipient_id != recipient.pk:
         # Two people behind one key is a bug in the caller; never hand out someone else's message.
         raise ValueError(f"Idempotency key {key!r} already belongs to another recipient.")
+    due = notification.state == Notification.State.PENDING and notification.due_at <= timezone.now()
+    if due and settings.OUTBOX_KICK_ON_COMMIT:  # a kick for a message already queued does no harm
+        _kick_once_on_commit()
     return notification
 
 

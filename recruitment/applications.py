@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from audit.services import log
 from committees.following import committee_follow
 from core.models import PrivacyNotice
+from mandates.models import Mandate
 from notifications.services import notification_schedule
 from recruitment.models import Application, ApplicationChoice, ApplicationEvent, Call
 from recruitment.review.pool_version import review_pool_changed
@@ -176,13 +177,23 @@ def _check(call: Call, data: ApplicationData) -> None:
         raise ValidationError(problems)
 
 
+def _locked(call: Call) -> Call:
+    """The call read again and locked, so its deadline and state are checked against the stored row. Its
+    mandate, profiles and meetings are not locked: where the caller read them a moment ago (the form
+    did), they are kept rather than read again."""
+    locked = Call.objects.select_for_update(of=("self",)).select_related("mandate__committee").get(pk=call.pk)
+    if Call.mandate.is_cached(call) and Mandate.committee.is_cached(call.mandate):
+        locked.mandate = call.mandate
+    return locked
+
+
 @transaction.atomic
 def application_submit(
     *, call: Call, applicant, data: ApplicationData, notice: PrivacyNotice | None = None
 ) -> Application:
     """`notice`: the privacy notice the form showed and the applicant consented to (the current one if
     not given). A second application to the same call is refused by the database's constraint."""
-    call = Call.objects.select_for_update(of=("self",)).select_related("mandate__committee").get(pk=call.pk)
+    call = _locked(call)
     _check(call, data)
     notice = notice or PrivacyNotice.objects.current()
     if notice is None:

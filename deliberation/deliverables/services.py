@@ -26,6 +26,7 @@ Section = Mapping[str, str]
 
 def deliverable_for(*, committee: TaskCommittee) -> Deliverable:
     deliverable, _created = Deliverable.objects.get_or_create(committee=committee)
+    deliverable.committee = committee  # as the caller loaded it (with its mandate), not read again
     return deliverable
 
 

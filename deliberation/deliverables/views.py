@@ -26,7 +26,6 @@ from deliberation.deliverables.services import (
     comment_add,
     deliverable_for,
     deliverable_submit,
-    latest_version,
     version_diff,
 )
 from deliberation.form_errors import add_service_errors
@@ -76,8 +75,10 @@ def _detail_context(request: HttpRequest, deliverable: Deliverable, internals: b
     submitted = deliverable.submitted_version
     # The public reads the last version a political body has dealt with, never a draft or an undealt
     # resubmission.
+    # The committee reads every version; the latest is among them (one query for both).
+    versions = list(deliverable.versions.select_related("created_by")) if internals else []
     if internals:
-        shown = latest_version(deliverable)
+        shown = max(versions, key=lambda v: v.number, default=None)
     elif user.has_perm("deliberation.read_submitted_deliverable", deliverable):
         shown = submitted  # a politician of the Council reading the recommendation sent to it
     else:
@@ -120,7 +121,7 @@ def _detail_context(request: HttpRequest, deliverable: Deliverable, internals: b
         "internals": internals,
         "version": shown,
         "sections": _rendered(shown.sections if shown else [], comments_by_key),
-        "versions": list(deliverable.versions.select_related("created_by")) if internals else [],
+        "versions": versions,
         "route": route if submitted else [],
         "amendments": amendments,
         "decision": decision,

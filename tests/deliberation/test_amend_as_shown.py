@@ -243,6 +243,6 @@ def test_the_deliverable_page_costs_the_same_queries_however_many_amendments(
             )
 
     propose(2)
-    few = queries_for_page(client, url)
+    few = queries_for_page(client, url, savepoints=False)
     propose(12)
-    assert queries_for_page(client, url) == few
+    assert queries_for_page(client, url, savepoints=False) == few <= 14, few

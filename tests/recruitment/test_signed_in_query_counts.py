@@ -35,7 +35,7 @@ def test_the_application_form_costs_the_same_queries_however_many_profiles_and_m
     assert queries_for_page(client, url, savepoints=False) == few <= 12, few
 
 
-def test_sending_an_application_costs_at_most_twenty_queries(client, citizen):
+def test_sending_an_application_costs_at_most_twenty_statements_savepoints_included(client, citizen):
     call = call_with_committee(profiles=3, meetings=3)
     client.force_login(citizen)
     url = reverse("recruitment:apply", args=[call.pk])
@@ -44,8 +44,10 @@ def test_sending_an_application_costs_at_most_twenty_queries(client, citizen):
     with CaptureQueriesContext(connection) as captured:
         response = client.post(url, form)
     assert response.status_code == 302
-    sent = statements(captured, savepoints=False)
-    assert len(sent) <= 20, "\n".join(q["sql"][:120] for q in sent)
+    sent = statements(captured)
+    # Inside the test's own transaction the service's transaction is one more savepoint: its SAVEPOINT and
+    # RELEASE are BEGIN and COMMIT in production, which the benchmark does not count either.
+    assert len(sent) - 2 <= 20, "\n".join(q["sql"][:120] for q in sent)
     application = call.applications.get(applicant=citizen)
     assert [c.profile_id for c in application.choices.order_by("rank")] == [
         form["choice_1"],
@@ -62,7 +64,7 @@ def test_an_application_read_by_the_committee_costs_the_same_queries_in_a_larger
     url = reverse("recruitment:review_application", args=[call.pk, application.reference])
     few = queries_for_page(client, url, savepoints=False)
     bulk_applications(call, 190, start=10)
-    assert queries_for_page(client, url, savepoints=False) == few <= 14, few
+    assert queries_for_page(client, url, savepoints=False) == few <= 12, few
 
 
 def test_the_dashboard_of_200_applicants_costs_at_most_twelve_queries(client):

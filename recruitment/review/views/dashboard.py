@@ -21,6 +21,7 @@ from recruitment.review import charts, matching_selectors
 from recruitment.review import selectors as review_selectors
 from recruitment.review.access import DECIDE, call_for, proposal_key
 from recruitment.review.application_detail import application_detail, application_for_review
+from recruitment.review.dashboard_rows import rows_render
 from recruitment.review.exports import export_record
 from recruitment.review.forms import FilterForm
 from recruitment.review.pool_cache import dashboard_pool
@@ -122,6 +123,7 @@ def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
         "pool_charts": _pool_charts(pool),
         "balance_charts": _balance_charts(request, call, pool),
     }
+    rows_render(request, call, context["groups"], context=context)
     return render(request, "recruitment/review/dashboard.html", context)
 
 

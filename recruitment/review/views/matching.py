@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -19,6 +20,7 @@ from recruitment.models import Call
 from recruitment.review import draws, matching_selectors
 from recruitment.review import selectors as review_selectors
 from recruitment.review.access import DECIDE, call_for, proposal_key, rule_text
+from recruitment.review.matching_kept import matching_worked_out
 from recruitment.review.selection import selection_confirm, selection_problem
 from recruitment.review.views import seats as views_seats
 
@@ -62,50 +64,88 @@ def matching(request: HttpRequest, pk: int) -> HttpResponse:
 def _page(request: HttpRequest, call: Call, pins, exclusions, *, posted=None) -> HttpResponse:
     """The proposal for these adjustments; `posted` is what a refused confirmation had typed."""
     can_decide = request.user.has_perm(DECIDE, call)
+    worked = matching_worked_out(
+        call,
+        pins=pins,
+        exclusions=exclusions,
+        can_decide=can_decide,
+        work_out=lambda: _worked_out(call, pins, exclusions, can_decide=can_decide),
+    )
+    if worked is None:
+        messages.error(request, _("The matching engine could not finish. Try again, or with fewer pins."))
+        worked = _failed(call, pins, exclusions)
+    else:
+        assignment = {"assignment": worked["assignment"]}
+        if request.session.get(proposal_key(call)) != assignment:  # written only when it changed
+            request.session[proposal_key(call)] = assignment
+    context = {
+        **worked,
+        "call": call,
+        "mandate": call.mandate,
+        "can_decide": can_decide,
+        "can_confirm": can_decide and call.state == Call.State.CLOSED and not worked["blocked"],
+        "pins": pins,
+        "exclusions": exclusions,
+        "posted": posted or {},
+    }
+    return render(request, "recruitment/review/matching.html", context)
+
+
+def _worked_out(call: Call, pins, exclusions, *, can_decide: bool) -> dict | None:
+    """The engine's proposal and the page's parts that follow from it alone, the long lists rendered;
+    None when the engine could not finish."""
     stats = review_selectors.rating_stats(call)
     # Built here rather than through selection_propose because shortfalls() and the ties need it too.
     problem = selection_problem(
         call, pins=pins, exclusions=exclusions, mean_ratings={key: s.mean for key, s in stats.items()}
     )
-    result, shortfalls = None, ()
     try:
         result = engine.solve(problem)
         shortfalls = engine.shortfalls(problem, result)
     except engine.SolverError:
-        messages.error(request, _("The matching engine could not finish. Try again, or with fewer pins."))
-    check = draws.draw_check(call, problem, result.assignment) if result else None
-    rivals = {r for tie in [*check.by_draw, *check.by_hand] for r in tie.rivals} if check else set()
+        return None
+    check = draws.draw_check(call, problem, result.assignment)
+    rivals = {r for tie in [*check.by_draw, *check.by_hand] for r in tie.rivals}
     applications = matching_selectors.proposal_applications(call, result, pins, exclusions, also=rivals)
-    proposal = (
-        matching_selectors.proposal(call, problem, result, applications=applications, stats=stats)
-        if result
-        else []
-    )
-    if result:
-        request.session[proposal_key(call)] = {
-            "assignment": {str(p): list(ids) for p, ids in result.assignment.items()}
-        }
+    proposal = matching_selectors.proposal(call, problem, result, applications=applications, stats=stats)
     pinned, excluded = matching_selectors.adjustment_rows(call, pins, exclusions, applications=applications)
-    context = {
-        "call": call,
-        "mandate": call.mandate,
-        "can_decide": can_decide,
-        "can_confirm": can_decide and call.state == Call.State.CLOSED and not (check and check.blocked),
+    parts = {
         "result": result,
-        "proposal": proposal,
         "empty_seats": sum(p.empty for p in proposal),
-        "unmet": [rule_text(r, call) for r in result.unmet_rules] if result else [],
-        "relaxed": [rule_text(r, call) for r in result.relaxed] if result else [],
+        "unmet": [rule_text(r, call) for r in result.unmet_rules],
+        "relaxed": [rule_text(r, call) for r in result.relaxed],
         "shortfalls": [rule_text(r, call) for r in shortfalls],
         "pinned": pinned,
         "excluded": excluded,
-        "pins": pins,
-        "exclusions": exclusions,
         "rules": [rule_text(r, call) for r in engine.rules_in_force(problem) if r != "pins"],
-        "draw": draws.draw_view(call, check, applications) if check else None,
-        "posted": posted or {},
+        "draw": draws.draw_view(call, check, applications),
+        "blocked": check.blocked,
+        "assignment": {str(p): list(ids) for p, ids in result.assignment.items()},
     }
-    return render(request, "recruitment/review/matching.html", context)
+    shown = {**parts, "call": call, "proposal": proposal, "can_decide": can_decide}
+    parts["proposal_html"] = render_to_string("recruitment/review/_proposal.html", shown)
+    parts["confirm_inputs_html"] = render_to_string("recruitment/review/_confirm_inputs.html", shown)
+    return parts
+
+
+def _failed(call: Call, pins, exclusions) -> dict:
+    """The page without a proposal: the rules and the adjustments, so they can be undone."""
+    problem = selection_problem(call, pins=pins, exclusions=exclusions)
+    pinned, excluded = matching_selectors.adjustment_rows(call, pins, exclusions)
+    return {
+        "result": None,
+        "empty_seats": 0,
+        "unmet": [],
+        "relaxed": [],
+        "shortfalls": [],
+        "pinned": pinned,
+        "excluded": excluded,
+        "rules": [rule_text(r, call) for r in engine.rules_in_force(problem) if r != "pins"],
+        "draw": None,
+        "blocked": False,
+        "proposal_html": "",
+        "confirm_inputs_html": "",
+    }
 
 
 def _placements(values: list[str]) -> dict[int, list[int]]:

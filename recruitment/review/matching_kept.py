@@ -1,0 +1,52 @@
+"""The matching page's worked-out proposal, kept between requests like the dashboard's pool.
+
+Running the engine over 2,000 applicants and rendering their seats and reserves took seconds a request, the
+same seconds for every reader of the call. What the page shows of the proposal depends on the call's
+applications and ratings (the pool's version, recruitment.review_pool_version), on the call, its mandate
+and profiles (the public pages' version), on the pins and exclusions asked for, on whether the reader may
+decide (the pin and leave-out boxes) and on the language. So it is kept under all of those, for at most
+the pool's POOL_SECONDS, for anything written outside the services. What depends on the request (the
+token of the confirmation form, what someone typed, the call's state) is put in afresh.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+
+from django.core.cache import cache
+from django.utils import translation
+
+from core.cache import VERSION_KEY as PUBLIC_VERSION_KEY
+from recruitment.models import Call
+from recruitment.review.pool_cache import POOL_SECONDS
+from recruitment.review.pool_version import bump, version_key
+
+
+def _key(call: Call, *, pins, exclusions, can_decide: bool) -> str | None:
+    found = cache.get_many([version_key(call.pk), PUBLIC_VERSION_KEY])
+    version = found.get(version_key(call.pk))
+    if version is None:
+        bump(call.pk)
+        version = cache.get(version_key(call.pk))
+    if version is None:  # no cache to keep it in
+        return None
+    asked = hashlib.sha256(repr((sorted(pins), sorted(exclusions))).encode()).hexdigest()[:32]
+    language = translation.get_language()
+    public = found.get(PUBLIC_VERSION_KEY)
+    return f"recruitment:matching:{call.pk}:{version}:{public}:{language}:{int(can_decide)}:{asked}"
+
+
+def matching_worked_out(
+    call: Call, *, pins, exclusions, can_decide: bool, work_out: Callable[[], dict | None]
+) -> dict | None:
+    """What `work_out()` gives (the page's proposal, rendered), from the cache when it was kept; None when
+    the engine could not finish, which is never kept."""
+    key = _key(call, pins=pins, exclusions=exclusions, can_decide=can_decide)
+    found = cache.get(key) if key else None
+    if found is not None:
+        return found
+    worked = work_out()  # an application or rating written meanwhile moved the version: never served
+    if worked is not None and key:
+        cache.set(key, worked, timeout=POOL_SECONDS)
+    return worked
