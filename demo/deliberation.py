@@ -22,13 +22,9 @@ from deliberation.deliverables.review import (
     review_step_record,
 )
 from deliberation.deliverables.services import deliverable_for, deliverable_submit, version_save
-from deliberation.follow_up.evaluation import (
-    evaluation_answer,
-    evaluation_closing_set,
-    evaluation_invite,
-    survey_of,
-)
+from deliberation.follow_up.evaluation import evaluation_answer, evaluation_closing_set, evaluation_invite
 from deliberation.follow_up.implementation import action_add, progress_update
+from deliberation.follow_up.survey_selectors import survey_of
 from deliberation.models import (
     Amendment,
     CouncilDecision,

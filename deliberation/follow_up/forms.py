@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy
 
-from deliberation.follow_up import evaluation
+from deliberation.follow_up import survey_selectors
 from deliberation.models import EvaluationAnswer
 
 
@@ -20,7 +20,7 @@ class EvaluationForm(forms.Form):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        choices = [(str(score), label) for score, label in evaluation.SCORE_LABELS.items()]
+        choices = [(str(score), label) for score, label in survey_selectors.SCORE_LABELS.items()]
         for statement in EvaluationAnswer.STATEMENTS:
             self.fields[statement] = forms.TypedChoiceField(
                 label=EvaluationAnswer._meta.get_field(statement).verbose_name,

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from deliberation.follow_up.survey_selectors import committee_people
 from deliberation.models import ImplementationAction, ProgressUpdate
 from mandates.models import Mandate
 from notifications.services import notification_schedule
@@ -78,12 +79,3 @@ def _tell_members(update: ProgressUpdate, action: ImplementationAction) -> None:
             key=f"progress_updated:{update.pk}:{user.pk}",
             context=context,
         )
-
-
-def committee_people(mandate: Mandate, roles: tuple[str, ...] | None = None) -> list[User]:
-    """Everyone who is or was a member of the mandate's committee, each once."""
-    # One filter() call, so both conditions hold for the same membership.
-    conditions = {"committee_memberships__committee__mandate": mandate}
-    if roles is not None:
-        conditions["committee_memberships__role__in"] = roles
-    return list(User.objects.filter(**conditions).distinct().order_by("pk"))

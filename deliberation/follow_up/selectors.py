@@ -13,7 +13,16 @@ from django.utils.translation import gettext as _
 
 from committees.models import Membership
 from core.charts import Bar, bar_chart
-from deliberation.follow_up.evaluation import SCORE_LABELS, SCORES, survey_state
+from deliberation.follow_up.survey_selectors import (
+    CONCLUDED,
+    MIN_ANSWERS,
+    SCORE_LABELS,
+    SCORES,
+    SURVEY_ROLES,
+    answer_aggregates,
+    results_from,
+    survey_state,
+)
 from deliberation.models import EvaluationAnswer, EvaluationSurvey, ImplementationAction
 from mandates.models import Mandate
 
@@ -25,29 +34,25 @@ WITH_ACTIONS = (Mandate.State.ENDORSED, Mandate.State.IMPLEMENTING, Mandate.Stat
 class PublishedEvaluation:
     mandate_id: int
     closes_at: datetime  # when it closed by date (everyone may have answered sooner)
-    results: dict  # evaluation.results_from: answers, and per statement the counts and the mean
+    results: dict  # survey_selectors.results_from: answers, and per statement the counts and the mean
 
 
 def published_evaluations() -> list[PublishedEvaluation]:
-    """The evaluation results that are published, by the rule of `evaluation.survey_state`, for every
+    """The evaluation results that are published, by the rule of `survey_selectors.survey_state`, for every
     concluded public committee at once; three queries."""
-    from deliberation.follow_up import evaluation
-
     surveys = {
         s.mandate_id: s
-        for s in EvaluationSurvey.objects.filter(mandate__state__in=evaluation.CONCLUDED).only(
-            "mandate_id", "closes_at"
-        )
+        for s in EvaluationSurvey.objects.filter(mandate__state__in=CONCLUDED).only("mandate_id", "closes_at")
     }
     rows = {
         row["mandate"]: row
         for row in EvaluationAnswer.objects.filter(mandate__in=surveys)
         .values("mandate")
-        .annotate(**evaluation.answer_aggregates())
+        .annotate(**answer_aggregates())
         .order_by()
     }
     surveyed = dict(
-        Membership.objects.filter(committee__mandate__in=surveys, role__in=evaluation.SURVEY_ROLES)
+        Membership.objects.filter(committee__mandate__in=surveys, role__in=SURVEY_ROLES)
         .values("committee__mandate")
         .annotate(people=Count("user", distinct=True))
         .values_list("committee__mandate", "people")
@@ -59,8 +64,8 @@ def published_evaluations() -> list[PublishedEvaluation]:
         row = rows.get(mandate_id)
         answers = row["answers"] if row else 0
         closed = survey.closes_at <= now or (answers and answers >= surveyed.get(mandate_id, 0))
-        if closed and answers >= evaluation.MIN_ANSWERS:
-            published.append(PublishedEvaluation(mandate_id, survey.closes_at, evaluation.results_from(row)))
+        if closed and answers >= MIN_ANSWERS:
+            published.append(PublishedEvaluation(mandate_id, survey.closes_at, results_from(row)))
     return published
 
 

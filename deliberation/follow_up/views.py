@@ -9,7 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from deliberation.follow_up import evaluation
+from deliberation.follow_up import evaluation, survey_selectors
 from deliberation.follow_up.forms import EvaluationForm
 from deliberation.models import EvaluationAnswer
 from mandates.models import Mandate
@@ -26,8 +26,8 @@ def _survey_mandate(request: HttpRequest, slug: str) -> Mandate:
     """Only the committee's citizens and politicians, once it has concluded; anyone else gets 404."""
     mandate = _public_mandate(slug)
     if (
-        not evaluation.is_surveyed(mandate=mandate, user=request.user)
-        or evaluation.survey_of(mandate) is None
+        not survey_selectors.is_surveyed(mandate=mandate, user=request.user)
+        or survey_selectors.survey_of(mandate) is None
     ):
         raise Http404("No survey for you here.")
     return mandate
@@ -36,10 +36,10 @@ def _survey_mandate(request: HttpRequest, slug: str) -> Mandate:
 @login_required
 def survey(request: HttpRequest, slug: str) -> HttpResponse:
     mandate = _survey_mandate(request, slug)
-    survey = evaluation.survey_of(mandate)
-    if evaluation.has_answered(mandate=mandate, user=request.user):
+    survey = survey_selectors.survey_of(mandate)
+    if survey_selectors.has_answered(mandate=mandate, user=request.user):
         return render(request, "deliberation/after/evaluation_answered.html", {"mandate": mandate})
-    if not evaluation.is_open(mandate):
+    if not survey_selectors.is_open(mandate):
         return render(
             request, "deliberation/after/evaluation_closed.html", {"mandate": mandate, "survey": survey}
         )

@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from deliberation.follow_up.evaluation import evaluation_results
+from deliberation.follow_up.survey_selectors import published_results
 from deliberation.models import (
     Amendment,
     CouncilDecision,
@@ -55,7 +55,7 @@ def test_seed_demo_runs_twice_and_finishes_the_youth_committee(seeded):
     actions = ImplementationAction.objects.filter(mandate=mandate)
     assert sorted(actions.values_list("progress", flat=True)) == [30, 60, 100]
     assert EvaluationAnswer.objects.filter(mandate=mandate).count() == 6
-    assert evaluation_results(mandate) is not None
+    assert published_results(mandate) is not None
 
 
 def test_the_movement_committee_is_half_way_with_a_first_draft_not_submitted(seeded):

@@ -13,13 +13,8 @@ from django.utils import timezone
 
 from accounts.models import User
 from audit.models import Entry
-from deliberation.follow_up.evaluation import (
-    evaluation_answer,
-    evaluation_closing_set,
-    evaluation_invite,
-    evaluation_results,
-    survey_of,
-)
+from deliberation.follow_up.evaluation import evaluation_answer, evaluation_closing_set, evaluation_invite
+from deliberation.follow_up.survey_selectors import published_results, survey_of
 from deliberation.models import EvaluationAnswer, EvaluationParticipation, EvaluationSurvey
 from mandates.models import Mandate
 from notifications.models import Notification
@@ -110,7 +105,7 @@ def test_results_need_five_answers_and_count_each_score_with_the_mean(committee)
         answer(committee, values=values)
     answer(committee, values=(5, 1, 5, 5, 1), free_text="Hemmelig kommentar")
     close(committee)
-    results = evaluation_results(committee.mandate)
+    results = published_results(committee.mandate)
 
     assert results["answers"] == 5
     learned = results["statements"]["learned"]
@@ -129,7 +124,7 @@ def test_results_count_only_this_committee(committee):
     for _ in range(5):
         answer(other)
     close(committee)
-    assert evaluation_results(committee.mandate) is None
+    assert published_results(committee.mandate) is None
 
 
 def test_results_are_not_published_while_the_survey_is_open_however_many_answer(client, committee, english):
@@ -137,7 +132,7 @@ def test_results_are_not_published_while_the_survey_is_open_however_many_answer(
     page = reverse("portal:committee", args=["ungepolitik"])
     for n in range(7):
         answer(committee, values=(n % 5 + 1,) * 5)
-        assert evaluation_results(committee.mandate) is None
+        assert published_results(committee.mandate) is None
     html = client.get(page).content.decode()
     assert 'role="img"' not in html
     assert "open until" in html and "Results are published only when the survey has closed" in html
@@ -146,10 +141,10 @@ def test_results_are_not_published_while_the_survey_is_open_however_many_answer(
 def test_results_are_published_once_every_member_invited_has_answered(committee):
     for _ in range(5):
         answer(committee)
-    assert evaluation_results(committee.mandate) is None
+    assert published_results(committee.mandate) is None
     last = committee.memberships.get(role="politician").user
     evaluation_answer(mandate=committee.mandate, user=last, answers=scores(2, 2, 2, 2, 2))
-    assert evaluation_results(committee.mandate)["answers"] == 6
+    assert published_results(committee.mandate)["answers"] == 6
 
 
 def test_results_are_published_after_the_closing_date_and_later_answers_are_refused(committee):
@@ -159,17 +154,17 @@ def test_results_are_published_after_the_closing_date_and_later_answers_are_refu
     closes_at = survey_of(committee.mandate).closes_at
 
     with time_machine.travel(closes_at + timedelta(minutes=1)):
-        assert evaluation_results(committee.mandate)["answers"] == 5
+        assert published_results(committee.mandate)["answers"] == 5
         with pytest.raises(ValidationError):
             evaluation_answer(mandate=committee.mandate, user=late, answers=scores(1, 1, 1, 1, 1))
-        assert evaluation_results(committee.mandate)["answers"] == 5
+        assert published_results(committee.mandate)["answers"] == 5
 
 
 def test_fewer_than_five_answers_are_never_published_and_the_page_says_why(client, committee, english):
     for _ in range(4):
         answer(committee)
     close(committee)
-    assert evaluation_results(committee.mandate) is None
+    assert published_results(committee.mandate) is None
     html = client.get(reverse("portal:committee", args=["ungepolitik"])).content.decode()
     assert 'role="img"' not in html and "Fewer than five members answered" in html
 

@@ -346,10 +346,10 @@ def test_deliverable_amend(client, world, submitted, data):
 
 @pytest.fixture
 def concluded(world):
-    from deliberation.follow_up import evaluation
+    from deliberation.follow_up import survey_selectors
     from mandates.models import Mandate
 
-    Mandate.objects.filter(slug=world.slug).update(state=evaluation.CONCLUDED[0])
+    Mandate.objects.filter(slug=world.slug).update(state=survey_selectors.CONCLUDED[0])
 
 
 @FUZZ
