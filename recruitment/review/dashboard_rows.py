@@ -19,26 +19,24 @@ from django.template.loader import get_template
 from django.utils import translation
 from django.utils.safestring import mark_safe
 
-from core.cache import VERSION_KEY as PUBLIC_VERSION_KEY
+from core.cache import PLACEHOLDER as PAGE_PLACEHOLDER
 from recruitment.models import Call
 from recruitment.review.pool_cache import POOL_SECONDS
-from recruitment.review.pool_version import version_key
+from recruitment.review.pool_version import pool_versions
 from recruitment.review.selectors import ProfileGroup, Row
 
 TEMPLATE = "recruitment/review/_dashboard_row.html"
-PLACEHOLDER = "\x00samskab-csrf-token\x00"  # a NUL never comes out of a form field or the database
+PLACEHOLDER = PAGE_PLACEHOLDER.decode()  # where the token goes, as in the public pages' kept copies
 
 
 def _key(call: Call, *, can_decide: bool, can_rate: bool, back: str) -> str | None:
-    found = cache.get_many([version_key(call.pk), PUBLIC_VERSION_KEY])
-    version = found.get(version_key(call.pk))
-    if version is None:  # dashboard_pool has just set one; no cache when it is still missing
+    versions = pool_versions(call.pk)
+    if versions is None:  # no cache to keep them in
         return None
     filters = hashlib.sha256(back.encode()).hexdigest()[:24]
-    public = found.get(PUBLIC_VERSION_KEY)
     language = translation.get_language()
     powers = f"{can_decide:d}{can_rate:d}"
-    return f"recruitment:dashboard-rows:{call.pk}:{version}:{public}:{language}:{powers}:{filters}"
+    return f"recruitment:dashboard-rows:{call.pk}:{versions}:{language}:{powers}:{filters}"
 
 
 def _row_key(group: ProfileGroup, row: Row) -> tuple:

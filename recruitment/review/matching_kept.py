@@ -17,24 +17,18 @@ from collections.abc import Callable
 from django.core.cache import cache
 from django.utils import translation
 
-from core.cache import VERSION_KEY as PUBLIC_VERSION_KEY
 from recruitment.models import Call
 from recruitment.review.pool_cache import POOL_SECONDS
-from recruitment.review.pool_version import bump, version_key
+from recruitment.review.pool_version import pool_versions
 
 
 def _key(call: Call, *, pins, exclusions, can_decide: bool) -> str | None:
-    found = cache.get_many([version_key(call.pk), PUBLIC_VERSION_KEY])
-    version = found.get(version_key(call.pk))
-    if version is None:
-        bump(call.pk)
-        version = cache.get(version_key(call.pk))
-    if version is None:  # no cache to keep it in
+    versions = pool_versions(call.pk)
+    if versions is None:  # no cache to keep it in
         return None
     asked = hashlib.sha256(repr((sorted(pins), sorted(exclusions))).encode()).hexdigest()[:32]
     language = translation.get_language()
-    public = found.get(PUBLIC_VERSION_KEY)
-    return f"recruitment:matching:{call.pk}:{version}:{public}:{language}:{int(can_decide)}:{asked}"
+    return f"recruitment:matching:{call.pk}:{versions}:{language}:{int(can_decide)}:{asked}"
 
 
 def matching_worked_out(

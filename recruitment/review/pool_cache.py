@@ -18,9 +18,8 @@ from typing import NamedTuple
 from django.core.cache import cache
 
 from committees.models import Meeting
-from core.cache import VERSION_KEY as PUBLIC_VERSION_KEY
 from recruitment.models import Application, Call
-from recruitment.review.pool_version import bump, version_key
+from recruitment.review.pool_version import pool_versions
 from recruitment.review.selectors import ChoiceRow, Pool, RatingStats, own_scores, review_pool
 
 POOL_SECONDS = 10 * 60
@@ -82,16 +81,12 @@ def _work_out(call: Call) -> WorkedOut:
 
 def dashboard_pool(call: Call, *, politician=None) -> Pool:
     """The pool as `review_pool` reads it, with tuples for applications, from the cache when it can be."""
-    found = cache.get_many([version_key(call.pk), PUBLIC_VERSION_KEY])
-    version = found.get(version_key(call.pk))
-    if version is None:
-        bump(call.pk)
-        version = cache.get(version_key(call.pk))
-    key = f"recruitment:pool:{call.pk}:{version}:{found.get(PUBLIC_VERSION_KEY)}"
-    worked_out = cache.get(key) if version is not None else None
+    versions = pool_versions(call.pk)
+    key = f"recruitment:pool:{call.pk}:{versions}"
+    worked_out = cache.get(key) if versions is not None else None
     if worked_out is None:
         worked_out = _work_out(call)
-        if version is not None:
+        if versions is not None:
             cache.set(key, worked_out, timeout=POOL_SECONDS)
     return Pool(
         call=call,

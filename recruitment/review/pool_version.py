@@ -9,6 +9,8 @@ from functools import partial
 from django.core.cache import cache
 from django.db import transaction
 
+from core.cache import VERSION_KEY as PUBLIC_VERSION_KEY
+
 
 def version_key(call_id: int) -> str:
     return f"recruitment:pool-version:{call_id}"
@@ -17,6 +19,19 @@ def version_key(call_id: int) -> str:
 def bump(call_id: int) -> None:
     """A new random version, never an old one, even when the cache lost the last."""
     cache.set(version_key(call_id), secrets.randbits(48), timeout=None)
+
+
+def pool_versions(call_id: int) -> str | None:
+    """What everything kept for a call's review depends on: the call's pool version (set now when the cache
+    has none) and the public pages' version, in one read; None when there is no cache to keep anything in."""
+    found = cache.get_many([version_key(call_id), PUBLIC_VERSION_KEY])
+    version = found.get(version_key(call_id))
+    if version is None:
+        bump(call_id)
+        version = cache.get(version_key(call_id))
+    if version is None:
+        return None
+    return f"{version}:{found.get(PUBLIC_VERSION_KEY)}"
 
 
 def review_pool_changed(call_id: int) -> None:
