@@ -34,15 +34,12 @@ class OfficialsNeedSecondFactorMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        path = request.path_info
-        if request.user.is_authenticated and not path.startswith(PATHS_OPEN_WITHOUT_SECOND_FACTOR):
-            guards_read(request.user)
-        if (
-            request.user.is_authenticated
-            and not path.startswith(PATHS_OPEN_WITHOUT_SECOND_FACTOR)
-            and is_official(request.user)
-            and not session_has_second_factor(request)
-        ):
+        guarded = request.user.is_authenticated and not request.path_info.startswith(
+            PATHS_OPEN_WITHOUT_SECOND_FACTOR
+        )
+        if guarded:
+            guards_read(request.user)  # the roles and the TOTP flag in one query, kept on the user
+        if guarded and is_official(request.user) and not session_has_second_factor(request):
             target = reverse("accounts:second_factor_required")
             return redirect(f"{target}?{urlencode({'next': request.get_full_path()})}")
         return self.get_response(request)

@@ -28,14 +28,21 @@ def role_label(name: str):
     return ROLE_LABELS.get(name) or FLAG_LABELS.get(name) or name
 
 
+# The names under which a user object keeps what was read about it once (set and read with getattr and
+# setattr, which a request's lazy user passes on to the user it wraps).
+ROLES_READ = "_samskab_roles"
+OFFICIAL_SEAT_READ = "_samskab_official_seat"
+TOTP_READ = "_samskab_has_totp"  # whether they had TOTP when the request began (accounts.second_factor)
+
+
 def user_roles(user) -> frozenset[str]:
     """The role names a user holds, read once per request object."""
     if not getattr(user, "is_authenticated", False):
         return frozenset()
-    cached = getattr(user, "_samskab_roles", None)
+    cached = getattr(user, ROLES_READ, None)
     if cached is None:
         cached = frozenset(user.groups.filter(name__in=OFFICIAL_ROLES).values_list("name", flat=True))
-        user._samskab_roles = cached
+        setattr(user, ROLES_READ, cached)
     return cached
 
 
@@ -57,10 +64,10 @@ def official_seat_check_register(check: Callable[[object], bool]) -> None:
 
 def holds_official_seat(user) -> bool:
     """Read once per request object, like the roles."""
-    cached = getattr(user, "_samskab_official_seat", None)
+    cached = getattr(user, OFFICIAL_SEAT_READ, None)
     if cached is None:
         cached = any(check(user) for check in _OFFICIAL_SEAT_CHECKS)
-        user._samskab_official_seat = cached
+        setattr(user, OFFICIAL_SEAT_READ, cached)
     return cached
 
 

@@ -6,16 +6,14 @@ from allauth.mfa.models import Authenticator
 from django.contrib.auth.models import Group
 from django.db.models import CharField, Value
 
-from accounts.roles import OFFICIAL_ROLES
+from accounts.roles import OFFICIAL_ROLES, ROLES_READ, TOTP_READ
 from accounts.sso.session import session_sign_on
 
-# Set on a request's user by guards_read(): whether they had TOTP when the request began.
-_CACHED = "_samskab_has_totp"
 _TOTP_MARK = "totp"  # not a role name, so it cannot be mistaken for one
 
 
 def has_second_factor(user) -> bool:
-    cached = user.__dict__.get(_CACHED)
+    cached = getattr(user, TOTP_READ, None)
     if cached is not None:
         return cached
     return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
@@ -24,13 +22,13 @@ def has_second_factor(user) -> bool:
 def guards_read(user) -> None:
     """Reads what the guard of every signed-in request asks about `user`, the official roles and whether
     they have TOTP, in one query instead of two, and keeps both on this request's user object."""
-    if "_samskab_roles" in user.__dict__:
+    if getattr(user, ROLES_READ, None) is not None:
         return
     roles = Group.objects.filter(user=user, name__in=OFFICIAL_ROLES).values_list("name", flat=True)
     totp = Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP)
     names = set(roles.union(totp.values_list(Value(_TOTP_MARK, output_field=CharField())), all=True))
-    user._samskab_roles = frozenset(names - {_TOTP_MARK})
-    user.__dict__[_CACHED] = _TOTP_MARK in names
+    setattr(user, ROLES_READ, frozenset(names - {_TOTP_MARK}))
+    setattr(user, TOTP_READ, _TOTP_MARK in names)
 
 
 def needs_password(request) -> bool:

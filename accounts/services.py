@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from accounts.roles import STAFF_STATUS, SUPERUSER
+from accounts.roles import OFFICIAL_SEAT_READ, ROLES_READ, STAFF_STATUS, SUPERUSER, TOTP_READ
 from audit.services import log
 
 
@@ -71,8 +71,9 @@ def user_roles_set(
     User.objects.filter(pk=user.pk).update(is_staff=is_staff, is_superuser=is_superuser)
     user.is_staff, user.is_superuser = is_staff, is_superuser
     user.groups.set(groups)
-    for cached in ("_samskab_roles", "_samskab_official_seat", "_samskab_has_totp"):  # read again now
-        user.__dict__.pop(cached, None)
+    for cached in (ROLES_READ, OFFICIAL_SEAT_READ, TOTP_READ):  # read again now
+        if getattr(user, cached, None) is not None:
+            delattr(user, cached)
     via = {"via": VIA_SIGN_ON} if via_sign_on else {}
     for role in sorted(change.granted):
         log(user, "user.role_granted", by=by, data={"role": role, **via})
