@@ -1,7 +1,7 @@
 """The dashboard's rows, rendered once and kept until an application or a rating of the call changes.
 
 Rendering 250 rows, each with a rating form of five buttons, was most of the dashboard's time. A row shows
-the application and the committee's ratings (the pool's version, recruitment.review_pool_version, and the
+the application and the committee's ratings (the pool's version, recruitment.review.pool_version, and the
 public pages' version, as the kept pool), and of the viewer only their own score; the rating form also
 carries the viewer's CSRF token and the filters to return to. So the rows are kept per call, language,
 viewer's powers and filters, each under its profile, application, preference and own score, with a

@@ -2,7 +2,7 @@
 
 Running the engine over 2,000 applicants and rendering their seats and reserves took seconds a request, the
 same seconds for every reader of the call. What the page shows of the proposal depends on the call's
-applications and ratings (the pool's version, recruitment.review_pool_version), on the call, its mandate
+applications and ratings (the pool's version, recruitment.review.pool_version), on the call, its mandate
 and profiles (the public pages' version), on the pins and exclusions asked for, on whether the reader may
 decide (the pin and leave-out boxes) and on the language. So it is kept under all of those, for at most
 the pool's POOL_SECONDS, for anything written outside the services. What depends on the request (the
