@@ -33,6 +33,7 @@ def role_label(name: str):
 ROLES_READ = "_samskab_roles"
 OFFICIAL_SEAT_READ = "_samskab_official_seat"
 TOTP_READ = "_samskab_has_totp"  # whether they had TOTP when the request began (accounts.second_factor)
+PASSWORD_USABLE_READ = "_samskab_password_usable"  # kept with the person (accounts.identity)
 
 
 def user_roles(user) -> frozenset[str]:

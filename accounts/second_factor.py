@@ -6,7 +6,7 @@ from allauth.mfa.models import Authenticator
 from django.contrib.auth.models import Group
 from django.db.models import CharField, Value
 
-from accounts.roles import OFFICIAL_ROLES, ROLES_READ, TOTP_READ
+from accounts.roles import OFFICIAL_ROLES, PASSWORD_USABLE_READ, ROLES_READ, TOTP_READ
 from accounts.sso.session import session_sign_on
 
 _TOTP_MARK = "totp"  # not a role name, so it cannot be mistaken for one
@@ -34,7 +34,13 @@ def guards_read(user) -> None:
 def needs_password(request) -> bool:
     """Officials who sign in here need a password; one who came through the identity provider signed in
     there."""
-    return session_sign_on(request) is None and not request.user.has_usable_password()
+    return session_sign_on(request) is None and not _password_usable(request.user)
+
+
+def _password_usable(user) -> bool:
+    """Read from the kept person when it came from the cache (accounts.identity), whose hash is deferred."""
+    kept = getattr(user, PASSWORD_USABLE_READ, None)
+    return user.has_usable_password() if kept is None else kept
 
 
 def session_has_second_factor(request) -> bool:

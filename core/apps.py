@@ -21,3 +21,6 @@ class CoreConfig(AppConfig):
         register_integer_lookups()  # ids too large for a column never reach the database (a 500 on SQLite)
 
         connect_signals()  # a change to anything public makes the cached public pages old
+        from core import write_version
+
+        write_version.connect()  # any committed write makes the signed-in pages' copies old

@@ -33,6 +33,8 @@ from django.middleware.csrf import get_token
 from django.urls import Resolver404, resolve
 from django.utils import translation
 
+from core.write_version import on_commit_once
+
 VERSION_KEY = "pages:version"
 HIT_HEADER = "X-Page-Cache"
 PUBLIC_PAGE = "samskab_public_page"  # the attribute that marks a view and its response as cacheable
@@ -70,9 +72,7 @@ def bump() -> None:
 def public_pages_changed() -> None:
     """Call after a write that the signals do not see (`QuerySet.update`) and a public page shows."""
     bump()  # pages rendered from now on, inside this transaction, are not stored under the old version
-    connection = transaction.get_connection()
-    if not any(callback is bump for _ids, callback, _robust in connection.run_on_commit):
-        transaction.on_commit(bump, robust=True)  # and pages rendered before the commit are not kept
+    on_commit_once(bump, transaction.get_connection())  # and pages rendered before the commit are not kept
 
 
 def _changed(sender, **kwargs) -> None:
@@ -107,7 +107,7 @@ def _anonymous_visitor(request: HttpRequest) -> bool:
 def _key(request: HttpRequest) -> str:
     where = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
     digest = hashlib.sha256(where.encode()).hexdigest()
-    return f"pages:page:{translation.get_language()}:{digest}"
+    return f"pages:public:{translation.get_language()}:{digest}"
 
 
 def _storable(request: HttpRequest, response: HttpResponse) -> bool:
@@ -123,9 +123,18 @@ def _storable(request: HttpRequest, response: HttpResponse) -> bool:
     )
 
 
-def _served(request: HttpRequest, content: bytes, headers: dict[str, str]) -> HttpResponse:
+def copy_of(response: HttpResponse) -> tuple[tuple[bytes, ...], dict[str, str]]:
+    """What is stored of a page: its body in the parts between its CSRF tokens (a dashboard has hundreds,
+    and joining is quicker than searching when it is served), and its own headers."""
+    content = TOKEN.sub(rb"\1" + PLACEHOLDER + rb"\2", response.content)
+    headers = {k: v for k, v in response.headers.items() if k.lower() not in UNSTORED_HEADERS}
+    return tuple(content.split(PLACEHOLDER)), headers
+
+
+def served(request: HttpRequest, parts: tuple[bytes, ...], headers: dict[str, str]) -> HttpResponse:
+    """A stored page with this visitor's own CSRF token in it."""
     token = get_token(request).encode()  # also tells the CSRF middleware to set the visitor's cookie
-    response = HttpResponse(content.replace(PLACEHOLDER, token), headers=headers)
+    response = HttpResponse(token.join(parts), headers=headers)
     response[HIT_HEADER] = "hit"
     return response
 
@@ -156,15 +165,13 @@ class PublicPageCacheMiddleware:
         found = cache.get_many([VERSION_KEY, key])
         version, entry = found.get(VERSION_KEY), found.get(key)
         if version is not None and entry is not None and entry[0] == version:
-            return _served(request, entry[1], entry[2])
+            return served(request, entry[1], entry[2])
         if version is None:
             bump()
             version = cache.get(VERSION_KEY)
         response = self.get_response(request)
         if version is not None and _storable(request, response):
-            content = TOKEN.sub(rb"\1" + PLACEHOLDER + rb"\2", response.content)
-            headers = {k: v for k, v in response.headers.items() if k.lower() not in UNSTORED_HEADERS}
-            cache.set(key, (version, content, headers), timeout=_seconds())
+            cache.set(key, (version, *copy_of(response)), timeout=_seconds())
             response[HIT_HEADER] = "miss"
         return response
 

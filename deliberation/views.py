@@ -39,6 +39,7 @@ from committees.rules import seat_of
 from committees.selectors import in_committee_order
 from committees.services import membership_choose_naming
 from core import panels
+from core.signed_in_pages import kept_per_session
 from deliberation.forms import AgendaForm, CancelForm, RescheduleForm
 from deliberation.models import MeetingRecord
 from mandates.documents import pdf_download
@@ -160,6 +161,7 @@ def _has_record(meeting: Meeting) -> bool:
 
 
 @login_required
+@kept_per_session
 def my_committees(request: HttpRequest) -> HttpResponse:
     return render(request, "deliberation/members/my_committees.html", {"overviews": _overviews(request)})
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 import pytest
 from django.core.cache import cache
 from hypothesis import settings as hypothesis_settings
@@ -77,3 +79,22 @@ def english(client):
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     with translation.override("en"):
         yield
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """Inside, writes count as if committed (core.write_version: kept pages and people become old).
+    A transaction asks for one count however many writes it makes: the count the test's own setup asked
+    for is taken back, so the one inside is asked for anew."""
+
+    @contextmanager
+    def inside():
+        from django.db import connection
+
+        from core import write_version
+
+        connection.run_on_commit = [c for c in connection.run_on_commit if c[1] is not write_version.bump]
+        with django_capture_on_commit_callbacks(execute=True):
+            yield
+
+    return inside

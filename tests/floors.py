@@ -30,6 +30,8 @@ SAME_FLOOR: frozenset[tuple[str, str]] = frozenset(
         # The outbox writes to a User; a User's services log to the audit trail.
         ("notifications", "accounts"),
         ("accounts", "audit"),
+        # The signed-in person is kept under core's counter of committed writes.
+        ("accounts", "core"),
         # Consultations put the draft's sections before the public, through deliberation's selectors.
         ("consultations", "deliberation"),
         # The case document carries the deliverable and the consultations' "what we heard".

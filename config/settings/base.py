@@ -89,7 +89,7 @@ MIDDLEWARE = [
     "core.limits.RequestBodyLimitMiddleware",  # measures the body before CSRF's check reads it
     "django.middleware.csrf.CsrfViewMiddleware",
     "core.cache.PublicPageCacheMiddleware",  # anonymous visitors' public pages; after CSRF, before the rest
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "accounts.identity.KeptAuthenticationMiddleware",  # Django's, the signed-in person kept till a write
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -341,6 +341,9 @@ OUTBOX_KICK_ON_COMMIT = env.bool("OUTBOX_KICK_ON_COMMIT", default=True)
 # change to what they show empties it at once, so this only bounds what changes with the clock alone.
 # Only with Redis: a per-process cache would not hear of a change made by another process (a worker).
 PUBLIC_PAGE_CACHE_SECONDS = env.int("PUBLIC_PAGE_CACHE_SECONDS", default=60 if REDIS_URL else 0)
+# Seconds a signed-in person's copy of a page they work in is kept (core/signed_in_pages.py): any committed
+# write to the database makes every copy old at once, so this too bounds only what changes with the clock.
+SIGNED_IN_PAGE_CACHE_SECONDS = env.int("SIGNED_IN_PAGE_CACHE_SECONDS", default=60 if REDIS_URL else 0)
 
 # Largest PDF staff may attach to a mandate (and facilitators to a meeting record).
 MANDATE_DOCUMENT_MAX_BYTES = env.int("MANDATE_DOCUMENT_MAX_BYTES", default=10_000_000)

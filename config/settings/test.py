@@ -23,8 +23,10 @@ STORAGES = {
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Redis when CI provides it; otherwise kombu's in-memory transport, which needs no file or server.
 CELERY_BROKER_URL = env("REDIS_URL", default="") or "memory://"
-# Tests see every page freshly rendered; tests/core/test_cache.py switches the page cache on.
+# Tests see every page freshly rendered; tests/core/test_cache.py and test_signed_in_pages.py switch the
+# page caches on.
 PUBLIC_PAGE_CACHE_SECONDS = 0
+SIGNED_IN_PAGE_CACHE_SECONDS = 0
 # Tests serve static files through the finders; no collected folder is needed.
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 import deliberation.deliverables.rules  # noqa: F401 - registers the permissions
 from committees.models import TaskCommittee
 from core import downloads, panels
+from core.signed_in_pages import kept_per_session
 from deliberation.deliverables.forms import AmendmentForm, CommentForm
 from deliberation.deliverables.review import amendment_propose
 from deliberation.deliverables.selectors import agreed_sections, current_amendments, public_version
@@ -61,6 +62,7 @@ def _rendered(sections, comments_by_key=None) -> list[dict]:
     ]
 
 
+@kept_per_session
 def deliverable_detail(request: HttpRequest, slug: str) -> HttpResponse:
     committee = committee_for(request, slug)
     internals = request.user.has_perm(INTERNALS, committee)

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 import deliberation.records.rules  # noqa: F401  (registers the permissions used below)
 from committees.models import Meeting
 from core.limits import accepts_uploads
+from core.signed_in_pages import kept_per_session
 from deliberation.form_errors import add_service_errors
 from deliberation.models import ActionItem, MeetingAttachment, MeetingRecord
 from deliberation.records.forms import ActionItemForm, AttachmentForm, RecordForm
@@ -94,6 +95,7 @@ def _page(
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
+@kept_per_session
 def record(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     meeting = _meeting_for(request, slug, number, write=request.method == "POST")
     if request.method != "POST":

@@ -19,6 +19,7 @@ from django.views.decorators.cache import never_cache
 
 from committees.models import Meeting
 from core.models import PrivacyNotice
+from core.signed_in_pages import kept_per_session
 from mandates.models import Mandate
 from recruitment import applications as services
 from recruitment.citizen.invitations import invitation_accept, invitation_decline
@@ -81,6 +82,7 @@ def _form_page(request: HttpRequest, form: ApplicationForm, application: Applica
     )
 
 
+@kept_per_session
 def apply(request: HttpRequest, pk: int) -> HttpResponse:
     """Anyone may fill in the form; sending it needs an account, and the draft waits in the session.
 

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from core.exports import csv_download, spreadsheet_cell
+from core.signed_in_pages import kept_per_session
 from recruitment.models import Application, Call
 from recruitment.review import charts, matching_selectors
 from recruitment.review import selectors as review_selectors
@@ -99,6 +100,7 @@ def _balance_charts(request: HttpRequest, call: Call, pool: review_selectors.Poo
 
 @login_required
 @require_GET
+@kept_per_session
 def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
     call = call_for(request, pk)
     can_decide = request.user.has_perm(DECIDE, call)
@@ -169,6 +171,7 @@ def _panels(
 
 @login_required
 @require_GET
+@kept_per_session
 def review_application(request: HttpRequest, pk: int, reference: str) -> HttpResponse:
     call = call_for(request, pk)
     application = application_for_review(call, reference)

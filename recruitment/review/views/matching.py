@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from core.signed_in_pages import kept_per_session
 from recruitment.engine import matching as engine
 from recruitment.models import Call
 from recruitment.review import draws, matching_selectors
@@ -48,6 +49,7 @@ def _matching_url(call: Call, pins=frozenset(), exclusions=frozenset()) -> str:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@kept_per_session
 def matching(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         return _confirm(request, pk)

@@ -1,0 +1,106 @@
+"""Who is signed in, read from the cache while nothing has been written to the database since.
+
+Django reads the person's row on every request to check the session against their password, and the
+officials' guard asks for their roles, their TOTP and an official's seat: three round trips before a
+page begins. The answer changes only with a write (a new password, a removed role, a deactivated
+account), so it is kept under the counter of committed writes (core.write_version) with the session
+hash Django checks, and any write makes it old. The password's hash is never kept: the person is
+rebuilt with it deferred (saving them leaves it untouched; reading it asks the database), and the
+guard reads whether it is usable from the kept answer. A session whose hash does not match, a backend
+not configured, or a cache away: Django's own `get_user` decides, as always.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user, get_user_model
+from django.contrib.auth.middleware import AuthenticationMiddleware
+from django.core.cache import cache
+from django.db import DEFAULT_DB_ALIAS
+from django.utils.crypto import constant_time_compare
+from django.utils.functional import SimpleLazyObject
+
+from accounts.roles import (
+    OFFICIAL_SEAT_READ,
+    PASSWORD_USABLE_READ,
+    ROLES_READ,
+    TOTP_READ,
+    holds_official_seat,
+)
+from accounts.second_factor import guards_read
+from core import write_version
+
+KEPT_READS = (ROLES_READ, TOTP_READ, OFFICIAL_SEAT_READ, PASSWORD_USABLE_READ)
+
+
+def _seconds() -> int:
+    return getattr(settings, "SIGNED_IN_PAGE_CACHE_SECONDS", 0)
+
+
+def _secret_digest() -> str:
+    return hashlib.sha256(settings.SECRET_KEY.encode()).hexdigest()[:16]
+
+
+def _fields() -> list[str]:
+    return [f.attname for f in get_user_model()._meta.concrete_fields if f.attname != "password"]
+
+
+def _kept(user, *, backend: str, version: int) -> dict:
+    guards_read(user)
+    holds_official_seat(user)
+    setattr(user, PASSWORD_USABLE_READ, user.has_usable_password())
+    return {
+        "version": version,
+        "backend": backend,
+        "session_hash": user.get_session_auth_hash(),
+        "values": [getattr(user, name) for name in _fields()],
+        "reads": {name: getattr(user, name) for name in KEPT_READS},
+    }
+
+
+def _rebuilt(entry: dict):
+    user = get_user_model().from_db(DEFAULT_DB_ALIAS, _fields(), entry["values"])  # the password deferred
+    for name, value in entry["reads"].items():
+        setattr(user, name, value)
+    return user
+
+
+def kept_user(request):
+    """The signed-in person as `django.contrib.auth.get_user` would answer, from the cache when it can."""
+    session = request.session
+    user_id, backend = session.get(SESSION_KEY), session.get(BACKEND_SESSION_KEY)
+    session_hash = session.get(HASH_SESSION_KEY)
+    if (
+        _seconds() <= 0
+        or user_id is None
+        or backend not in settings.AUTHENTICATION_BACKENDS
+        or not session_hash
+    ):
+        return get_user(request)
+    key = f"identity:{_secret_digest()}:{user_id}"  # a new SECRET_KEY ends every kept session check
+    found = cache.get_many([write_version.KEY, key])
+    version, entry = found.get(write_version.KEY), found.get(key)
+    if (
+        version is not None
+        and entry is not None
+        and entry["version"] == version
+        and entry["backend"] == backend
+        and constant_time_compare(entry["session_hash"], session_hash)
+    ):
+        return _rebuilt(entry)
+    if version is None:
+        version = write_version.current()  # read before the person is, so a write meanwhile makes it old
+    user = get_user(request)
+    if version is not None and user.is_authenticated and str(user.pk) == str(user_id):
+        cache.set(key, _kept(user, backend=backend, version=version), timeout=_seconds())
+    return user
+
+
+class KeptAuthenticationMiddleware(AuthenticationMiddleware):
+    """Django's AuthenticationMiddleware, reading the person through `kept_user`."""
+
+    def process_request(self, request):
+        super().process_request(request)
+        request.user = SimpleLazyObject(lambda: kept_user(request))

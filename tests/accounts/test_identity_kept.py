@@ -1,0 +1,110 @@
+"""The signed-in person kept between requests (accounts/identity.py): as strict as Django's own check.
+
+Writes count when committed, so each runs inside `committed()` (tests/conftest.py).
+"""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+from allauth.mfa.models import Authenticator
+from django.contrib.auth.models import Group
+from django.core.cache import cache
+from django.test import Client
+from django.urls import reverse
+
+from accounts.roles import POLITICIAN
+
+pytestmark = pytest.mark.django_db
+PAGE = reverse("deliberation:my_committees")
+SECOND_FACTOR = reverse("accounts:second_factor_required")
+
+
+@pytest.fixture(autouse=True)
+def _kept(settings):
+    settings.SIGNED_IN_PAGE_CACHE_SECONDS = 60
+
+
+def signed_in(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    assert client.get(PAGE).status_code == 200  # the person is read and kept
+    return client
+
+
+def test_a_kept_person_costs_no_query_of_their_own(politician, django_assert_max_num_queries):
+    client = signed_in(politician)
+    client.get(PAGE)
+    with django_assert_max_num_queries(1):  # the session (in the database here; in Redis in production)
+        assert client.get(PAGE).status_code == 200
+
+
+def test_the_cache_never_holds_the_password_hash(politician):
+    signed_in(politician)
+    held = [cache.get(key) for key in cache._cache if "identity" in key]  # the local cache of the tests
+    assert held and politician.password.encode() not in pickle.dumps(held)
+
+
+def _new_password(user):
+    user.set_password("et helt nyt kodeord 2026")
+
+
+def _deactivated(user):
+    user.is_active = False
+
+
+@pytest.mark.parametrize("change", [_new_password, _deactivated], ids=["password", "deactivated"])
+def test_a_new_password_or_a_deactivated_account_signs_the_kept_session_out(politician, committed, change):
+    client = signed_in(politician)
+    with committed():
+        change(politician)
+        politician.save()
+    response = client.get(PAGE)
+    assert response.status_code == 302 and "login" in response["Location"]
+
+
+def test_a_removed_authenticator_sends_the_official_to_set_up_a_second_factor(politician, committed):
+    client = signed_in(politician)
+    with committed():
+        Authenticator.objects.filter(user=politician).delete()
+    response = client.get(PAGE)
+    assert response.status_code == 302 and response["Location"].startswith(SECOND_FACTOR)
+
+
+def test_a_removed_role_is_seen_on_the_next_request(politician, committed):
+    client = signed_in(politician)
+    with committed():
+        politician.groups.remove(Group.objects.get(name=POLITICIAN))
+    response = client.get(PAGE)
+    assert response.wsgi_request.user.is_authenticated
+    assert POLITICIAN not in response.wsgi_request.user._samskab_roles
+
+
+def test_a_forged_session_hash_is_refused(politician):
+    client = signed_in(politician)
+    session = client.session
+    session["_auth_user_hash"] = "0" * 64
+    session.save()
+    response = client.get(PAGE)
+    assert response.status_code == 302 and "login" in response["Location"]
+
+
+def test_a_new_secret_key_ends_the_kept_sessions(politician, settings):
+    client = signed_in(politician)
+    settings.SECRET_KEY = "a-new-secret-key-that-is-long-enough-for-django-" + "x" * 20
+    response = client.get(PAGE)
+    assert response.status_code == 302 and "login" in response["Location"]
+
+
+def test_saving_a_kept_person_keeps_their_password(citizen, committed):
+    citizen.set_password("mit eget kodeord 2026")
+    citizen.save()
+    client = signed_in(citizen)
+    client.get(PAGE)
+    response = client.post(
+        reverse("accounts:details"), {"full_name": "Ida Marie Jensen", "preferred_language": "da"}
+    )
+    assert response.status_code == 302
+    citizen.refresh_from_db()
+    assert citizen.full_name == "Ida Marie Jensen" and citizen.check_password("mit eget kodeord 2026")
