@@ -8,14 +8,13 @@ back to the queue when it ends. A worker killed mid-send leaves its rows leased,
 sends them when the lease ends: the one in flight perhaps again, with the same Message-ID so the
 receiver can drop the copy.
 
-One SMTP session serves the whole tick. On PostgreSQL the marks of what became of each message (sent,
-retrying, failed) commit without waiting for the disk (`synchronous_commit` off for the tick's
-session, each mark one statement in autocommit): the wait, and the transaction around the mark, cost
-more than the rest of the send. Only a crash of the database server itself can lose such a mark, and
-then only marks made since this worker's last claim (a claim's commit waits for every earlier commit
+One SMTP session serves the whole tick. On PostgreSQL a message's "sent" mark commits without waiting
+for the disk (`synchronous_commit` off for that one transaction): the wait cost more than the rest of
+the send. Only a crash of the database server itself can lose such a mark, and then only marks made
+since this worker's last ordinary commit (the next claim or release waits for every earlier commit
 to reach the disk, so at most one claimed batch is at risk). A lost mark leaves its row leased, as a
 killed worker does: it is sent again when the lease ends, with the same Message-ID. The claim keeps
-waiting for the disk (`SET LOCAL synchronous_commit TO ON`), so two workers never hold the same row.
+waiting for the disk, so two workers never hold the same row.
 """
 
 from __future__ import annotations
@@ -85,20 +84,17 @@ def _save(notification: Notification, *fields: str) -> None:
 
 
 def _mark_sent(notification: Notification) -> None:
-    """Marked sent on its own, one statement that commits without waiting for the disk (module's notes)."""
+    """Marked sent in a transaction of its own that does not wait for the disk (see the module's notes)."""
     notification.state = Notification.State.SENT
     notification.sent_at = timezone.now()
     notification.last_error = ""
-    Notification.objects.filter(pk=notification.pk).update(
-        state=notification.state, sent_at=notification.sent_at, last_error=""
-    )
-
-
-def _synchronous_commit(setting: str, *, local: bool = False) -> None:
-    """On PostgreSQL: whether commits wait for the disk, for the session or (`local`) this transaction."""
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute(f"SET {'LOCAL ' if local else ''}synchronous_commit TO {setting}")
+    with transaction.atomic():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL synchronous_commit TO OFF")
+        Notification.objects.filter(pk=notification.pk).update(
+            state=notification.state, sent_at=notification.sent_at, last_error=""
+        )
 
 
 def _fail(notification: Notification, error: Exception | str, report: DispatchReport) -> None:
@@ -138,7 +134,6 @@ def _claim_batch(now, size: int) -> list[Notification]:
     (to the microsecond) are ours.
     """
     with transaction.atomic():
-        _synchronous_commit("ON", local=True)  # a claim waits for the disk: two workers never share a row
         ids = list(
             Notification.objects.due(now)
             .select_for_update(skip_locked=True)
@@ -202,7 +197,6 @@ def outbox_dispatch(*, limit: int | None = None, seconds: float | None = None) -
     tried = 0
     unsent: list[Notification] = []
     release_after = timedelta(0)
-    _synchronous_commit("OFF")  # for the outcome marks, each its own statement (see the module's notes)
     try:
         while tried < limit and time.monotonic() <= deadline:
             unsent = _claim_batch(now, min(CLAIM_SIZE, limit - tried))
@@ -229,7 +223,6 @@ def outbox_dispatch(*, limit: int | None = None, seconds: float | None = None) -
     finally:
         # Whatever way the tick ends, claimed messages it did not try go back now, not when the lease ends.
         _release(unsent, after=release_after)
-        _synchronous_commit("DEFAULT")  # the connection goes back as it came, to whatever runs next
         try:
             connection.close()
         except Exception:  # closing a broken SMTP connection can fail; nothing is lost
