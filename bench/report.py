@@ -44,7 +44,7 @@ def markdown(result: dict) -> str:
         ok, misses = page_verdict(page)
         queries = " / ".join(str(q) for q in page["queries"])
         verdict = "met" if ok else "missed: " + "; ".join(misses)
-        name = page["name"] + (" (one request at a time)" if page.get("alone") else "")
+        name = page["name"]
         lines.append(
             f"| {name} | {page['audience']} | {page['rps']:,.0f} | {page['baseline_rps']:,.0f} "
             f"| {page['ratio']:.0%} | {page['p50_ms']:.1f} | {page['p99_ms']:.1f} | {queries} | {verdict} |"

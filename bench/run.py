@@ -122,38 +122,6 @@ def measure_page(base_url: str, name: str, audience: str, path: str, cookies: li
     return page_row(name, audience, path, baseline, result, queries=[first[1], second[1]])
 
 
-def measure_alone(base_url: str, name: str, audience: str, path: str, cookies: list[str]) -> dict:
-    """A page too slow for wrk's turns: five requests one after another, beside five of the bare view."""
-    from bench import wrk
-
-    times, bare, queries = [], [], []
-    for _ in range(5):
-        for target, into in ((path, times), (BASELINE, bare)):
-            started = time.monotonic()
-            status, count = probe(base_url, "GET", target, cookies[0] if target == path else "")
-            into.append(time.monotonic() - started)
-            if target == path:
-                if status != 200:
-                    raise RuntimeError(f"{name}: {path} answered {status}, not 200")
-                queries.append(count)
-    times.sort()
-    result = wrk.Measure(
-        requests=len(times),
-        seconds=sum(times),
-        p50_ms=times[len(times) // 2] * 1000,
-        p90_ms=times[-1] * 1000,
-        p99_ms=times[-1] * 1000,
-        max_ms=times[-1] * 1000,
-        socket_errors=0,
-        statuses={"200": len(times)},
-    )
-    baseline = wrk.Measure(len(bare), sum(bare), 0, 0, 0, 0, 0, {"200": len(bare)})
-    print(f"  {name}: one at a time, {result.p50_ms:,.0f} ms (median of 5), queries {queries[:2]}")
-    row = page_row(name, audience, path, baseline, result, queries=queries[:2])
-    row["alone"] = True  # requests one after another, not wrk at 32 connections
-    return row
-
-
 def page_row(name: str, audience: str, path: str, baseline, result, *, queries: list[int]) -> dict:
     """One page's line of the results: its wrk figures beside the bare view's of the same minute."""
     return {
@@ -269,13 +237,12 @@ def main() -> None:
         ("Meeting record form", "signed in", f"/my/committees/{slug}/meetings/1/record/", facilitator),
         ("Deliverable", "signed in", f"/committees/{slug}/deliverable/", politician),
         ("My committees", "signed in", "/my/committees/", politician),
+        # The first request works the proposal out (seconds); the probes before the turns make it.
+        ("Matching, 2,000 applicants", "signed in", f"/calls/{plan.big_call_id}/matching/", politician),
     ]
-    # Seconds a request: 32 connections would queue minutes of work that no turn of 2 s can measure.
-    alone = [("Matching, 2,000 applicants", "signed in", f"/calls/{plan.big_call_id}/matching/", politician)]
     with server.gunicorn(port=port, env=env, log=WORK / "gunicorn.log") as base_url:
         print(f"gunicorn: {server.WORKERS} workers on {base_url}; wrk {SECONDS} s per page")
         measured = [measure_page(base_url, *page) for page in pages]
-        measured += [measure_alone(base_url, *page) for page in alone]
         flow_page, flow = measure_flow(base_url, plan)
         measured.append(flow_page)
 
