@@ -279,3 +279,23 @@ def test_the_matching_page_costs_the_same_queries_for_60_applicants_as_for_10(cl
     small = queries_for_page(client, page_url(call), savepoints=False)
     bulk_applications(call, 50, start=10)
     assert queries_for_page(client, page_url(call), savepoints=False) == small <= 12, small
+
+
+def reserve_rows(html: str, profile_id: int) -> int:
+    """Reserves shown for the profile: each row has a leave-out box for it, the one seat's row too."""
+    return len(re.findall(rf'id="exclude-\d+-{profile_id}"', html)) - 1
+
+
+def test_a_long_reserve_list_shows_its_first_reserves_and_all_on_asking_while_every_one_is_confirmed(client):
+    call = drawn(close(call_with_committee(profiles=1, seats=1, politicians=1)))
+    bulk_applications(call, 40)
+    client.force_login(politicians(call)[0])
+    profile = call.mandate.profiles.get()
+    _seats, reserves, html = shown(client, call)
+    assert len(reserves[profile.pk]) == 39  # the confirmation places every reserve, in order
+    assert reserve_rows(html, profile.pk) == 25
+    link = re.search(r'<a href="([^"]+)"[^>]*>Show all 39 reserves for', html)
+    assert link, "a link to the whole list"
+    _seats, all_reserves, everything = shown(client, call, "?" + link.group(1).split("?", 1)[1].split("#")[0])
+    assert all_reserves == reserves and reserve_rows(everything, profile.pk) == 39
+    assert 'name="reserves" value="all"' in everything  # running the engine again keeps the whole list

@@ -41,10 +41,21 @@ def _adjustments(data) -> tuple[frozenset[tuple[int, int]], frozenset[int]]:
     return frozenset(pins), frozenset(int(v) for v in data.getlist("exclude") if _is_id(v))
 
 
-def _matching_url(call: Call, pins=frozenset(), exclusions=frozenset()) -> str:
+# Reserves shown per profile until "Show all" is asked for: a call of 2,000 applicants has thousands, each
+# with its boxes, and the confirmation carries every one of them in its order whatever is shown.
+RESERVES_SHOWN = 25
+ALL_RESERVES = ("reserves", "all")
+
+
+def _matching_url(call: Call, pins=frozenset(), exclusions=frozenset(), *, all_reserves=False) -> str:
     query = [("pin", f"{a}:{p}") for a, p in sorted(pins)] + [("exclude", a) for a in sorted(exclusions)]
+    query += [ALL_RESERVES] if all_reserves else []
     url = reverse("recruitment:matching", args=[call.pk])
     return f"{url}?{urlencode(query)}" if query else url
+
+
+def _all_reserves(data) -> bool:
+    return data.get(ALL_RESERVES[0]) == ALL_RESERVES[1]
 
 
 @login_required
@@ -60,10 +71,12 @@ def matching(request: HttpRequest, pk: int) -> HttpResponse:
     # Pins and exclusions are the deciders' tools; readers see the engine's own proposal.
     can_decide = request.user.has_perm(DECIDE, call)
     pins, exclusions = _adjustments(request.GET) if can_decide else (frozenset(), frozenset())
-    return _page(request, call, pins, exclusions)
+    return _page(request, call, pins, exclusions, all_reserves=_all_reserves(request.GET))
 
 
-def _page(request: HttpRequest, call: Call, pins, exclusions, *, posted=None) -> HttpResponse:
+def _page(
+    request: HttpRequest, call: Call, pins, exclusions, *, posted=None, all_reserves=False
+) -> HttpResponse:
     """The proposal for these adjustments; `posted` is what a refused confirmation had typed."""
     can_decide = request.user.has_perm(DECIDE, call)
     worked = matching_worked_out(
@@ -71,7 +84,10 @@ def _page(request: HttpRequest, call: Call, pins, exclusions, *, posted=None) ->
         pins=pins,
         exclusions=exclusions,
         can_decide=can_decide,
-        work_out=lambda: _worked_out(call, pins, exclusions, can_decide=can_decide),
+        all_reserves=all_reserves,
+        work_out=lambda: _worked_out(
+            call, pins, exclusions, can_decide=can_decide, all_reserves=all_reserves
+        ),
     )
     if worked is None:
         messages.error(request, _("The matching engine could not finish. Try again, or with fewer pins."))
@@ -88,12 +104,13 @@ def _page(request: HttpRequest, call: Call, pins, exclusions, *, posted=None) ->
         "can_confirm": can_decide and call.state == Call.State.CLOSED and not worked["blocked"],
         "pins": pins,
         "exclusions": exclusions,
+        "all_reserves": all_reserves,
         "posted": posted or {},
     }
     return render(request, "recruitment/review/matching.html", context)
 
 
-def _worked_out(call: Call, pins, exclusions, *, can_decide: bool) -> dict | None:
+def _worked_out(call: Call, pins, exclusions, *, can_decide: bool, all_reserves: bool) -> dict | None:
     """The engine's proposal and the page's parts that follow from it alone, the long lists rendered;
     None when the engine could not finish."""
     stats = review_selectors.rating_stats(call)
@@ -124,7 +141,14 @@ def _worked_out(call: Call, pins, exclusions, *, can_decide: bool) -> dict | Non
         "blocked": check.blocked,
         "assignment": {str(p): list(ids) for p, ids in result.assignment.items()},
     }
-    shown = {**parts, "call": call, "proposal": proposal, "can_decide": can_decide}
+    shown = {
+        **parts,
+        "call": call,
+        "proposal": proposal,
+        "can_decide": can_decide,
+        "reserves_shown": None if all_reserves else RESERVES_SHOWN,
+        "all_reserves_url": _matching_url(call, pins, exclusions, all_reserves=True),
+    }
     parts["proposal_html"] = render_to_string("recruitment/review/_proposal.html", shown)
     parts["confirm_inputs_html"] = render_to_string("recruitment/review/_confirm_inputs.html", shown)
     return parts
