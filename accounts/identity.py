@@ -12,6 +12,7 @@ not configured, or a cache away: Django's own `get_user` decides, as always.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 
 from django.conf import settings
@@ -43,8 +44,11 @@ def _secret_digest() -> str:
     return hashlib.sha256(settings.SECRET_KEY.encode()).hexdigest()[:16]
 
 
-def _fields() -> list[str]:
-    return [f.attname for f in get_user_model()._meta.concrete_fields if f.attname != "password"]
+@functools.cache
+def _fields() -> tuple[str, ...]:
+    """The person's columns but the password, named in every entry: an entry kept by a process that knew
+    other columns (a deploy under way) is never read into the wrong ones."""
+    return tuple(f.attname for f in get_user_model()._meta.concrete_fields if f.attname != "password")
 
 
 def _kept(user, *, backend: str, version: int) -> dict:
@@ -55,6 +59,7 @@ def _kept(user, *, backend: str, version: int) -> dict:
         "version": version,
         "backend": backend,
         "session_hash": user.get_session_auth_hash(),
+        "fields": _fields(),
         "values": [getattr(user, name) for name in _fields()],
         "reads": {name: getattr(user, name) for name in KEPT_READS},
     }
@@ -77,6 +82,7 @@ def kept_user(request):
         or user_id is None
         or backend not in settings.AUTHENTICATION_BACKENDS
         or not session_hash
+        or write_version.owed()
     ):
         return get_user(request)
     key = f"identity:{_secret_digest()}:{user_id}"  # a new SECRET_KEY ends every kept session check
@@ -87,6 +93,7 @@ def kept_user(request):
         and entry is not None
         and entry["version"] == version
         and entry["backend"] == backend
+        and entry.get("fields") == _fields()
         and constant_time_compare(entry["session_hash"], session_hash)
     ):
         return _rebuilt(entry)

@@ -81,7 +81,7 @@ def kept_per_session(view: Callable[..., HttpResponse]) -> Callable[..., HttpRes
 
     @wraps(view)
     def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        if not _keepable(request):
+        if not _keepable(request) or write_version.owed():
             return view(request, *args, **kwargs)
         key = _key(request)
         found = cache.get_many([write_version.KEY, key])

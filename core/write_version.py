@@ -5,7 +5,9 @@ TRUNCATE, raw SQL, a migration) marks its connection; when its transaction commi
 the counter in the cache goes up, and a copy made under an older counter is never served again. It is
 watched where every write passes, the database connection, so bulk writes, `QuerySet.update`, raw SQL and
 the admin count as much as a saved model; a rolled-back transaction does not count. A write made outside
-Django (psql by hand) shows when the copies expire (SIGNED_IN_PAGE_CACHE_SECONDS).
+Django (psql by hand) shows when the copies expire (SIGNED_IN_PAGE_CACHE_SECONDS). A write committed while
+the cache cannot be reached is owed to it: the process that made it serves and keeps no copy until the
+counter has moved; other processes may serve a copy made before it until the copy expires.
 
 Rows no kept page shows do not count: the sessions, written when a session slides, allauth's record of
 a session's last activity, and the outbox's messages, claimed and marked sent one by one; without that
@@ -30,16 +32,21 @@ UNCOUNTED_TABLES = ("django_session", "usersessions_usersession", "notifications
 # Statements that change nothing; anything else counts, an unknown statement included.
 _READS = frozenset({"SELECT", "SAVEPOINT", "RELEASE", "ROLLBACK", "BEGIN", "COMMIT", "SET", "SHOW", "PRAGMA"})
 _FIRST_WORD = re.compile(r"[\s(]*(\w+)")  # a UNION of reads begins "(SELECT"
-_TARGET = re.compile(r'\s*(INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)"?', re.IGNORECASE)
+_TARGET = re.compile(r'\s*(INSERT\s+(?:OR\s+\w+\s+)?INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)"?', re.IGNORECASE)
 _UNCOUNTED_QUOTED = tuple(f'"{table}"' for table in UNCOUNTED_TABLES)
 # Attributes kept on a connection (a DatabaseWrapper, one per thread and alias).
 _WATCHING = "_samskab_watching_reads"
 _READ_UNCOUNTED = "_samskab_read_uncounted"
 _WRITES = "_samskab_writes"
+# A write the cache could not be told of (it was away): until it has been, this process keeps no copy.
+_owed = False
 
 
 def current() -> int | None:
-    """The counter now, started at a random value when the cache lost it; None while the cache is away."""
+    """The counter now, started at a random value when the cache lost it; None while the cache is away
+    or this process owes it a write it could not tell (`owed`)."""
+    if owed():
+        return None
     version = cache.get(KEY)
     if version is None:
         cache.add(KEY, secrets.randbits(48), timeout=None)
@@ -48,11 +55,24 @@ def current() -> int | None:
 
 
 def bump() -> None:
-    """Make every kept copy old. A lost counter starts again at a random value, never an old one."""
+    """Make every kept copy old. A lost counter starts again at a random value, never an old one. When
+    the cache cannot be told, this process owes it the news and serves and keeps nothing until it has."""
+    global _owed
     try:
         cache.incr(KEY)
-    except ValueError:  # never set, or evicted: a new start makes every copy old as well
+    except ValueError:  # never set, evicted, or the cache is away (config/cache.py)
         cache.set(KEY, secrets.randbits(48), timeout=None)
+        if cache.get(KEY) is None:
+            _owed = True
+            return
+    _owed = False
+
+
+def owed() -> bool:
+    """Whether a write this process made has not reached the counter yet; telling it again first."""
+    if _owed:
+        bump()
+    return _owed
 
 
 def writes(alias: str = DEFAULT_DB_ALIAS) -> int:
@@ -74,7 +94,9 @@ def watching_reads(alias: str = DEFAULT_DB_ALIAS) -> Iterator[list[bool]]:
 
 def _counts(sql: str, changed_rows: int) -> bool:
     first = _FIRST_WORD.match(sql)
-    if first is None or first.group(1).upper() in _READS:
+    if first is None:
+        return True  # a comment first, or anything unforeseen
+    if first.group(1).upper() in _READS:
         return False
     target = _TARGET.match(sql)
     if target is None:
@@ -109,8 +131,10 @@ def _watch(execute, sql, params, many, context):
 
 
 def _install(sender, connection, **kwargs) -> None:
+    # First in the list: `connection.execute_wrapper()` takes the last one away when its block ends, and
+    # a connection may be made inside such a block (a query counter's).
     if _watch not in connection.execute_wrappers:
-        connection.execute_wrappers.append(_watch)
+        connection.execute_wrappers.insert(0, _watch)
 
 
 def connect() -> None:

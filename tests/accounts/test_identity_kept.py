@@ -108,3 +108,14 @@ def test_saving_a_kept_person_keeps_their_password(citizen, committed):
     assert response.status_code == 302
     citizen.refresh_from_db()
     assert citizen.full_name == "Ida Marie Jensen" and citizen.check_password("mit eget kodeord 2026")
+
+
+def test_an_entry_kept_with_other_columns_is_never_read_into_these(politician):
+    """A process of the previous release kept the person with a column more (a deploy under way)."""
+    client = signed_in(politician)
+    (key,) = [key for key in cache._cache if "identity" in key]
+    key = key.split(":", 2)[-1]
+    entry = cache.get(key)
+    cache.set(key, {**entry, "fields": (*entry["fields"], "legacy"), "values": [*entry["values"], "x"]})
+    user = client.get(PAGE).wsgi_request.user
+    assert (user.email, user.is_superuser, user.is_staff) == (politician.email, False, politician.is_staff)

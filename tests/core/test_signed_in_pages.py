@@ -206,3 +206,48 @@ def test_a_signed_in_visit_writes_nothing_that_makes_copies_old(call):
     before = write_version.writes()
     dashboard(client, call)
     assert write_version.writes() == before
+
+
+def test_a_statement_that_begins_with_a_comment_counts_as_a_write(call):
+    before = write_version.writes()
+    with connection.cursor() as cursor:
+        cursor.execute('/* by hand */ UPDATE "auth_group" SET "name" = "name"')
+    assert write_version.writes() == before + 1
+
+
+def test_a_connection_made_inside_a_query_counter_stays_watched(call):
+    """`execute_wrapper()` takes the last wrapper away when its block ends: ours must not be that one."""
+    connection.execute_wrappers.remove(write_version._watch)
+    try:
+        with connection.execute_wrapper(lambda execute, *args: execute(*args)):
+            write_version._install(None, connection)  # as when the connection is made inside the block
+    finally:
+        assert write_version._watch in connection.execute_wrappers
+        if write_version._watch not in connection.execute_wrappers:
+            connection.execute_wrappers.insert(0, write_version._watch)
+
+
+class CacheAway:
+    """The cache while Redis is away, as config/cache.py answers: empty, and refusing to count."""
+
+    def incr(self, key):
+        raise ValueError(key)
+
+    def set(self, *args, **kwargs):
+        return None
+
+    def get(self, *args, **kwargs):
+        return None
+
+
+def test_a_write_the_cache_could_not_be_told_of_stops_this_process_serving_copies(call, monkeypatch):
+    client = signed_in(politicians(call)[0])
+    dashboard(client, call)
+    assert dashboard(client, call)[HIT_HEADER] == "hit"
+    monkeypatch.setattr(write_version, "cache", CacheAway())
+    write_version.bump()  # a write committed while the cache was away
+    assert write_version.owed()
+    assert HIT_HEADER not in dashboard(client, call)  # rendered afresh, and not kept
+    monkeypatch.undo()
+    assert not write_version.owed()  # told at last: the counter moved
+    assert dashboard(client, call)[HIT_HEADER] == "miss"
