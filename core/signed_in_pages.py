@@ -96,8 +96,10 @@ def kept_per_session(view: Callable[..., HttpResponse]) -> Callable[..., HttpRes
             if getattr(response, "is_rendered", True) is False:
                 response.render()  # a TemplateResponse reads while it renders: watched too
         wrote = write_version.writes() != writes_before
-        if version is not None and _storable(
-            request, response, wrote=wrote, read_uncounted=read_uncounted[0]
+        if (
+            version is not None
+            and _storable(request, response, wrote=wrote, read_uncounted=read_uncounted[0])
+            and _key(request) == key  # the view changed nothing the session holds
         ):
             cache.set(key, (version, *copy_of(response)), timeout=_seconds())
             response[HIT_HEADER] = "miss"

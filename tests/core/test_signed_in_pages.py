@@ -251,3 +251,25 @@ def test_a_write_the_cache_could_not_be_told_of_stops_this_process_serving_copie
     monkeypatch.undo()
     assert not write_version.owed()  # told at last: the counter moved
     assert dashboard(client, call)[HIT_HEADER] == "miss"
+
+
+def test_a_view_that_changes_what_the_session_holds_is_never_served_from_a_copy(rf, call):
+    """The matching page remembers the proposal last seen: after B, A, B, A the session must say A (a
+    copy of A's page made while the session said B would skip the view's write)."""
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.http import HttpResponse
+
+    @kept_per_session
+    def remember(request):
+        request.session["last"] = request.GET["seen"]
+        return HttpResponse(request.GET["seen"])
+
+    store = SessionStore()
+    store["signed in"] = True
+    store.create()
+    for seen in ("B", "A", "B", "A"):
+        request = rf.get("/remember/", {"seen": seen})
+        request.session, request.user = SessionStore(store.session_key), politicians(call)[0]
+        assert remember(request).content.decode() == seen
+        request.session.save()
+    assert SessionStore(store.session_key)["last"] == "A"
