@@ -36,7 +36,6 @@ _TARGET = re.compile(r'\s*(INSERT\s+(?:OR\s+\w+\s+)?INTO|UPDATE|DELETE\s+FROM)\s
 _UNCOUNTED_QUOTED = tuple(f'"{table}"' for table in UNCOUNTED_TABLES)
 # Attributes kept on a connection (a DatabaseWrapper, one per thread and alias).
 _WATCHING = "_samskab_watching_reads"
-_READ_UNCOUNTED = "_samskab_read_uncounted"
 _WRITES = "_samskab_writes"
 # A write the cache could not be told of (it was away): until it has been, this process keeps no copy.
 _owed = False

@@ -33,8 +33,10 @@ def signed_in(user) -> Client:
     return client
 
 
-def test_a_kept_person_costs_no_query_of_their_own(politician, django_assert_max_num_queries):
-    client = signed_in(politician)
+@pytest.mark.parametrize("person", ["politician", "citizen"])
+def test_a_kept_person_costs_no_query_of_their_own(person, request, django_assert_max_num_queries):
+    """The citizen's kept answer holds that they have no official's seat, the politician's their roles."""
+    client = signed_in(request.getfixturevalue(person))
     client.get(PAGE)
     with django_assert_max_num_queries(1):  # the session (in the database here; in Redis in production)
         assert client.get(PAGE).status_code == 200
