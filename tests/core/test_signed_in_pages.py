@@ -23,6 +23,7 @@ from recruitment.models import Application
 from recruitment.review.ratings import rating_set
 from tests.recruitment.factories import call_with_committee
 from tests.recruitment.review_factories import bulk_applications, politicians
+from tests.recruitment.review_pages import dashboard_page as dashboard
 
 pytestmark = pytest.mark.django_db
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
@@ -45,12 +46,6 @@ def signed_in(user) -> Client:
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     client.force_login(user)
     return client
-
-
-def dashboard(client: Client, call):
-    response = client.get(reverse("recruitment:dashboard", args=[call.pk]))
-    assert response.status_code == 200
-    return response
 
 
 def test_the_second_visit_is_the_sessions_copy_with_the_same_page_and_no_query(

@@ -13,15 +13,11 @@ from django.urls import reverse
 from recruitment.review.ratings import rating_set
 from tests.recruitment.factories import call_with_committee
 from tests.recruitment.review_factories import bulk_applications, politicians
+from tests.recruitment.review_pages import dashboard_html as dashboard
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
-
-
-@pytest.fixture(autouse=True)
-def _english(client):
-    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
 
 
 @pytest.fixture
@@ -29,12 +25,6 @@ def call():
     call = call_with_committee(profiles=2, seats=1, meetings=2, politicians=2)
     bulk_applications(call, 12)
     return call
-
-
-def dashboard(client, call) -> str:
-    response = client.get(reverse("recruitment:dashboard", args=[call.pk]))
-    assert response.status_code == 200
-    return response.content.decode()
 
 
 def own_cell(html: str, profile_id: int, reference: str) -> str:

@@ -4,7 +4,6 @@ application or a rating of the call at once."""
 from __future__ import annotations
 
 import pytest
-from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -14,14 +13,10 @@ from recruitment.review.pool_version import review_pool_changed
 from recruitment.review.ratings import rating_set
 from tests.recruitment.factories import call_with_committee
 from tests.recruitment.review_factories import bulk_applications, politicians
+from tests.recruitment.review_pages import dashboard_html as dashboard
 from tests.support.queries import queries_for_page, statements
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _english(client):
-    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 
 @pytest.fixture
@@ -29,12 +24,6 @@ def call():
     call = call_with_committee(profiles=3, seats=1, meetings=3, politicians=2)
     bulk_applications(call, 30)
     return call
-
-
-def dashboard(client, call) -> str:
-    response = client.get(reverse("recruitment:dashboard", args=[call.pk]))
-    assert response.status_code == 200
-    return response.content.decode()
 
 
 def test_a_kept_pool_costs_fewer_queries_than_working_it_out(client, call):
