@@ -3,7 +3,9 @@
 Run after `make bench` (it profiles the database `make bench` left, BENCH_DATABASE_URL). PAGE is one of
 PAGES; the page is requested N times (20) through Django's test client and the whole middleware stack,
 timed, then N times more under cProfile, and the functions that took longest are printed. Nothing is
-written to the database but the sessions of the people signed in.
+written to the database but the sessions of the people signed in, except by `submit`: the flow's citizens
+who have not applied yet each GET the application form and POST it, as `make bench`'s apply and submit
+does, and those applications stay sent (run `make bench` again for a fresh database).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import secrets
 import sys
 import time
 
-PAGES = ("form", "dashboard", "matching", "application")
+PAGES = ("form", "dashboard", "matching", "application", "submit")
 
 
 def _setup() -> None:
@@ -58,6 +60,48 @@ def _page(name: str):
     return politician, f"/calls/{big.pk}/applications/{reference}/"
 
 
+def _submissions(count: int) -> list[tuple[str, str, str]]:
+    """(session key, path, form body) of `count` applications not sent yet, as bench/seed.py's flow has
+    them: signed-in sessions made beforehand, so no request here signs anyone in."""
+    from django.middleware.csrf import _get_new_csrf_string
+
+    from accounts.models import User
+    from bench import seed
+    from recruitment.models import Call
+
+    calls = Call.objects.filter(state=Call.State.OPEN).order_by("pk")[1 : 1 + seed.FLOW_CALLS]
+    citizens = User.objects.filter(email__startswith="borger").order_by("pk")
+    citizens = citizens[seed.BIG_CALL : seed.CITIZENS - 1]  # the flow's, as bench/seed.py keeps them
+    csrf = _get_new_csrf_string()
+    found = []
+    for user, path, body in seed.flow_lines(list(calls), list(citizens), csrf, cookie=lambda user: user):
+        if len(found) == count:
+            break
+        if not user.applications.filter(call_id=int(path.split("/")[2])).exists():
+            session = seed.session_cookie(user, csrf).split(";")[0].removeprefix("sessionid=")
+            found.append((session, path, body))
+    if len(found) < count:
+        raise SystemExit(f"only {len(found)} applications left to send: run make bench again")
+    return found
+
+
+def _submit(client, submissions) -> tuple[float, float]:
+    """GET the form and POST it for each; (ms a GET, ms a POST)."""
+    spent = [0.0, 0.0]
+    for session, path, body in submissions:
+        client.cookies["sessionid"] = session
+        started = time.perf_counter()
+        if client.get(path).status_code != 200:
+            raise SystemExit(f"{path} did not answer 200")
+        spent[0] += time.perf_counter() - started
+        started = time.perf_counter()
+        answer = client.post(path, body, content_type="application/x-www-form-urlencoded")
+        spent[1] += time.perf_counter() - started
+        if answer.status_code != 302:
+            raise SystemExit(f"sending {path} answered {answer.status_code}")
+    return spent[0] * 1000 / len(submissions), spent[1] * 1000 / len(submissions)
+
+
 def main() -> None:
     name = sys.argv[1] if len(sys.argv) > 1 else ""
     if name not in PAGES:
@@ -65,6 +109,19 @@ def main() -> None:
     count = int(sys.argv[2]) if len(sys.argv) > 2 else 20
     _setup()
     from django.test import Client
+
+    if name == "submit":
+        submissions = _submissions(2 * count + 1)
+        client = Client(HTTP_X_FORWARDED_PROTO="https", secure=True)
+        _submit(client, submissions[:1])  # the first request of a process loads what the rest reuse
+        get, post = _submit(client, submissions[1 : count + 1])
+        print(f"apply and submit: GET {get:.1f} ms, POST {post:.1f} ms ({count} applications)")
+        profile = cProfile.Profile()
+        profile.enable()
+        _submit(client, submissions[count + 1 :])
+        profile.disable()
+        pstats.Stats(profile).sort_stats("cumulative").print_stats(50)
+        return
 
     user, path = _page(name)
     client = Client(HTTP_X_FORWARDED_PROTO="https", secure=True)

@@ -124,9 +124,11 @@ def _details(calls: list[Call], applications: list[Application], rng: random.Ran
     Rating.objects.bulk_create(ratings, batch_size=5_000)
 
 
-def _flow(calls: list[Call], citizens: list[User], csrf: str) -> list[tuple[str, str, str]]:
+def flow_lines(calls: list[Call], citizens: list[User], csrf: str, *, cookie=None) -> list[tuple]:
+    """(who, path, form body) of every citizen applying to every call; `who` is a signed-in session's
+    cookie, or what `cookie(user)` gives."""
     notice = PrivacyNotice.objects.current()
-    cookies = [session_cookie(user, csrf) for user in citizens]
+    cookies = [(cookie or (lambda user: session_cookie(user, csrf)))(user) for user in citizens]
     flow = []
     for call in calls:
         profile = call.mandate.profiles.first()
@@ -164,7 +166,7 @@ def seed(*, seed: int = 2025) -> Plan:
         politician_cookie=session_cookie(politician, csrf),
         facilitator_cookie=session_cookie(facilitator, csrf),
         citizen_cookie=session_cookie(users[-1], csrf),
-        flow=_flow(flow_calls, users[BIG_CALL:-1], csrf),
+        flow=flow_lines(flow_calls, users[BIG_CALL:-1], csrf),
     )
     from committees.models import Meeting
     from mandates.models import CompetenceProfile, Mandate
