@@ -23,6 +23,7 @@ import re
 import secrets
 from collections.abc import Callable, Iterable
 from functools import wraps
+from typing import TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
@@ -58,6 +59,7 @@ def watch(app_label: str, *, private_models: Iterable[str] = ()) -> None:
 MAX_QUERY_STRING = 200
 TOKEN = re.compile(rb'(name="csrfmiddlewaretoken" value=")[A-Za-z0-9]{32,64}(")')
 PLACEHOLDER = b"\x00csrf-token\x00"
+T = TypeVar("T")
 
 
 def bump() -> None:
@@ -180,10 +182,17 @@ def public_fragment(name: str, render: Callable[[], str]) -> str:
     """A part of a page, signed-in pages included, that shows public data only and is the same for every
     visitor (no token, no name): rendered once and kept, like the public pages, until public data changes.
     `name` says what it is and what it depends on beyond the language and the public data."""
+    return public_value(f"fragment:{name}", render)
+
+
+def public_value(name: str, make: Callable[[], T]) -> T:
+    """What `make()` gives (HTML, or rows read from the public apps, pickled as the cache pickles any
+    value), made once and kept until public data changes, like the public pages. `name` says what it is
+    and what it depends on beyond the language and the public data; nothing private may go in."""
     seconds = _seconds()
     if seconds <= 0:
-        return render()
-    key = f"pages:fragment:{translation.get_language()}:{name}"
+        return make()
+    key = f"pages:{translation.get_language()}:{name}"
     found = cache.get_many([VERSION_KEY, key])
     version, entry = found.get(VERSION_KEY), found.get(key)
     if version is not None and entry is not None and entry[0] == version:
@@ -191,10 +200,10 @@ def public_fragment(name: str, render: Callable[[], str]) -> str:
     if version is None:
         bump()
         version = cache.get(VERSION_KEY)
-    html = render()  # a change while rendering bumps the version, and this copy is never served
+    value = make()  # a change while making it bumps the version, and this copy is never served
     if version is not None:
-        cache.set(key, (version, html), timeout=seconds)
-    return html
+        cache.set(key, (version, value), timeout=seconds)
+    return value
 
 
 def cached_public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:

@@ -28,6 +28,18 @@ class PrivacyNoticeQuerySet(models.QuerySet["PrivacyNotice"]):
     def current(self) -> PrivacyNotice | None:
         return self.filter(published_at__lte=timezone.now()).order_by("-published_at").first()
 
+    def current_kept(self) -> PrivacyNotice | None:
+        """`current()` without a query while public data is unchanged: the current notice and those to be
+        published later are kept like the public pages, and the clock picks among them on every call."""
+        from core.cache import public_value
+
+        def candidates() -> list[PrivacyNotice]:
+            later = self.filter(published_at__gt=timezone.now()).order_by("-published_at")
+            return [*later, *filter(None, [self.current()])]
+
+        now = timezone.now()
+        return next((n for n in public_value("privacy-notices", candidates) if n.published_at <= now), None)
+
 
 class PrivacyNotice(BilingualText):
     """Applications record the version they were shown, so a published version never changes."""

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from committees.models import Meeting
+from core.cache import public_value
 from core.models import PrivacyNotice
 from core.signed_in_pages import kept_per_session
 from mandates.models import Mandate
@@ -31,13 +32,23 @@ WITHDRAWABLE = (Application.State.SUBMITTED, Application.State.RESERVE)
 
 
 def _public_call(pk: int) -> Call:
-    """A call the public may know about; a planned call or a draft mandate does not exist yet."""
-    return get_object_or_404(
+    """A call the public may know about; a planned call or a draft mandate does not exist yet. Its
+    mandate, committee, profiles and meetings are public rows, read once and kept until public data
+    changes (the form shows them to every applicant alike; sending it locks the call and reads it again)."""
+    call = public_value(f"application-call:{pk}", lambda: _read_public_call(pk))
+    if call is None:
+        raise Http404
+    return call
+
+
+def _read_public_call(pk: int) -> Call | None:
+    return (
         Call.objects.select_related("mandate__committee")
         .prefetch_related("mandate__profiles", "mandate__committee__meetings")  # for the form and the page
         .exclude(state=Call.State.PLANNED)
-        .exclude(mandate__state=Mandate.State.DRAFT),
-        pk=pk,
+        .exclude(mandate__state=Mandate.State.DRAFT)
+        .filter(pk=pk)
+        .first()
     )
 
 
@@ -99,7 +110,7 @@ def apply(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("recruitment:application", reference=existing.reference)
     if not call.is_open_for_applications:
         return _closed(request, call)
-    notice = PrivacyNotice.objects.current()
+    notice = PrivacyNotice.objects.current_kept()
     if request.method != "POST":
         draft = request.session.get(key)
         form = ApplicationForm(MultiValueDict(draft) if draft else None, call=call, notice=notice)
@@ -227,7 +238,7 @@ def application_edit(request: HttpRequest, reference: str) -> HttpResponse:
     if application.state != Application.State.SUBMITTED:
         messages.error(request, _("This application can no longer be changed."))
         return redirect("recruitment:application", reference=reference)
-    notice = PrivacyNotice.objects.current()
+    notice = PrivacyNotice.objects.current_kept()
     data = request.POST if request.method == "POST" else None
     form = ApplicationForm(data, call=call, notice=notice, initial=initial_from(application))
     if data is not None and form.is_valid():
