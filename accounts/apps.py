@@ -13,6 +13,7 @@ class AccountsConfig(AppConfig):
         from allauth.account.signals import user_logged_in
         from allauth.socialaccount.signals import social_account_added
 
+        from accounts.identity import person_tables_declare
         from accounts.permissions import council_staff_permissions_sync
         from accounts.sso import checks  # noqa: F401  (registers the configuration's checks)
         from accounts.sso.services import sign_on_link_recorded
@@ -34,6 +35,9 @@ class AccountsConfig(AppConfig):
         # Whether the session began with single sign-on, and with several factors (accounts/sso/session.py).
         user_logged_in.connect(session_mark, dispatch_uid="sign_on_session_mark")
         social_account_added.connect(sign_on_link_recorded, dispatch_uid="sign_on_link_recorded")
+
+        # The signed-in person is kept until one of the tables they are read from is written.
+        person_tables_declare()
 
         # Django creates permissions after migrate; give the Council staff role those of our apps.
         post_migrate.connect(council_staff_permissions_sync, dispatch_uid="council_staff_permissions")

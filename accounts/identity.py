@@ -3,8 +3,10 @@
 Django reads the person's row on every request to check the session against their password, and the
 officials' guard asks for their roles, their TOTP and an official's seat: three round trips before a
 page begins. The answer changes only with a write (a new password, a removed role, a deactivated
-account), so it is kept under the counter of committed writes (core.write_version) with the session
-hash Django checks, and any write makes it old. The password's hash is never kept: the person is
+account), so it is kept under the counter of committed writes to the tables it is read from
+(core.write_version's PERSON_COUNTER: the person, their roles, their authenticators, the seats the
+apps name) with the session hash Django checks, and a write to any of them makes it old. An answer
+that read any other table is not kept. The password's hash is never kept: the person is
 rebuilt with it deferred (saving them leaves it untouched; reading it asks the database), and the
 guard reads whether it is usable from the kept answer. A session whose hash does not match, a backend
 not configured, or a cache away: Django's own `get_user` decides, as always.
@@ -26,6 +28,7 @@ from django.utils.functional import SimpleLazyObject
 from accounts.roles import (
     OFFICIAL_SEAT_READ,
     PASSWORD_USABLE_READ,
+    PERSON_COUNTER,
     ROLES_READ,
     TOTP_READ,
     is_official,
@@ -34,6 +37,16 @@ from accounts.second_factor import guards_read
 from core import write_version
 
 KEPT_READS = (ROLES_READ, TOTP_READ, OFFICIAL_SEAT_READ, PASSWORD_USABLE_READ)
+
+
+def person_tables_declare() -> None:
+    """The tables Django and the guard read the person from (AccountsConfig.ready)."""
+    from allauth.mfa.models import Authenticator
+    from django.contrib.auth.models import Group
+
+    user = get_user_model()
+    tables = [user._meta.db_table, user.groups.through._meta.db_table, Group._meta.db_table]
+    write_version.count_also(PERSON_COUNTER, [*tables, Authenticator._meta.db_table])
 
 
 def _seconds() -> int:
@@ -86,8 +99,9 @@ def kept_user(request):
     ):
         return get_user(request)
     key = f"identity:{_secret_digest()}:{user_id}"  # a new SECRET_KEY ends every kept session check
-    found = cache.get_many([write_version.KEY, key])
-    version, entry = found.get(write_version.KEY), found.get(key)
+    counter = write_version.key(PERSON_COUNTER)
+    found = cache.get_many([counter, key])
+    version, entry = found.get(counter), found.get(key)
     if (
         version is not None
         and entry is not None
@@ -97,11 +111,18 @@ def kept_user(request):
         and constant_time_compare(entry["session_hash"], session_hash)
     ):
         return _rebuilt(entry)
-    if version is None:
-        version = write_version.current()  # read before the person is, so a write meanwhile makes it old
-    user = get_user(request)
-    if version is not None and user.is_authenticated and str(user.pk) == str(user_id):
-        cache.set(key, _kept(user, backend=backend, version=version), timeout=_seconds())
+    if version is None:  # read before the person is, so a write meanwhile makes it old
+        version = write_version.current(PERSON_COUNTER)
+    with write_version.watching_reads() as read:
+        user = get_user(request)
+        kept = _kept(user, backend=backend, version=version) if user.is_authenticated else None
+    if (
+        version is not None
+        and kept is not None
+        and str(user.pk) == str(user_id)
+        and read <= write_version.scope_tables(PERSON_COUNTER)  # nothing else it was read from
+    ):
+        cache.set(key, kept, timeout=_seconds())
     return user
 
 

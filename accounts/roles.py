@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from django.utils.translation import gettext_lazy as _
+
+from core import write_version
 
 COUNCIL_STAFF = "Council staff"
 POLITICIAN = "Politician"
@@ -34,6 +36,9 @@ ROLES_READ = "_samskab_roles"
 OFFICIAL_SEAT_READ = "_samskab_official_seat"
 TOTP_READ = "_samskab_has_totp"  # whether they had TOTP when the request began (accounts.second_factor)
 PASSWORD_USABLE_READ = "_samskab_password_usable"  # kept with the person (accounts.identity)
+# The counter of writes to the tables all of that is read from (core.write_version): the signed-in person
+# is kept under it (accounts.identity). The tables are named by the apps that read them.
+PERSON_COUNTER = "person"
 
 
 def user_roles(user) -> frozenset[str]:
@@ -57,10 +62,12 @@ def has_role(user, role: str) -> bool:
 _OFFICIAL_SEAT_CHECKS: list[Callable[[object], bool]] = []
 
 
-def official_seat_check_register(check: Callable[[object], bool]) -> None:
-    """Called from an AppConfig.ready() above this floor; `check(user)` answers with one query at most."""
+def official_seat_check_register(check: Callable[[object], bool], *, tables: Iterable[str]) -> None:
+    """Called from an AppConfig.ready() above this floor; `check(user)` answers with one query at most,
+    reading `tables` only (a write to them makes the kept person old)."""
     if check not in _OFFICIAL_SEAT_CHECKS:
         _OFFICIAL_SEAT_CHECKS.append(check)
+    write_version.count_also(PERSON_COUNTER, tables)
 
 
 def holds_official_seat(user) -> bool:

@@ -18,10 +18,11 @@ class CommitteesConfig(AppConfig):
         from accounts.services import role_loss_follower_register
         from audit.actions import register
         from committees.memberships import memberships_end_without_role
+        from committees.models import Membership
         from committees.rules import holds_official_seat
 
         # A politician's or facilitator's seat makes its holder an official (second factor), role or not.
-        official_seat_check_register(holds_official_seat)
+        official_seat_check_register(holds_official_seat, tables=[Membership._meta.db_table])
         # A role the identity provider takes away at sign-in ends the seats it carried, as the admin does.
         role_loss_follower_register(memberships_end_without_role)
         register(

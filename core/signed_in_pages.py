@@ -64,6 +64,9 @@ def _key(request: HttpRequest) -> str:
     return f"pages:signed-in:{translation.get_language()}:{digest}"
 
 
+UNCOUNTED = frozenset(write_version.UNCOUNTED_TABLES)
+
+
 def _storable(request: HttpRequest, response: HttpResponse, *, wrote: bool, read_uncounted: bool) -> bool:
     queued = getattr(getattr(request, "_messages", None), "_queued_messages", ())
     return (
@@ -91,14 +94,14 @@ def kept_per_session(view: Callable[..., HttpResponse]) -> Callable[..., HttpRes
         if version is None:
             version = write_version.current()
         writes_before = write_version.writes()
-        with write_version.watching_reads() as read_uncounted:
+        with write_version.watching_reads() as read:
             response = view(request, *args, **kwargs)
             if getattr(response, "is_rendered", True) is False:
                 response.render()  # a TemplateResponse reads while it renders: watched too
         wrote = write_version.writes() != writes_before
         if (
             version is not None
-            and _storable(request, response, wrote=wrote, read_uncounted=read_uncounted[0])
+            and _storable(request, response, wrote=wrote, read_uncounted=bool(read & UNCOUNTED))
             and _key(request) == key  # the view changed nothing the session holds
         ):
             cache.set(key, (version, *copy_of(response)), timeout=_seconds())

@@ -13,13 +13,18 @@ Rows no kept page shows do not count: the sessions, written when a session slide
 a session's last activity, and the outbox's messages, claimed and marked sent one by one; without that
 every signed-in visitor would empty everyone's copies once a minute, and every mail sent once more. A
 page that reads one of those tables while it is kept is not stored (`watching_reads`).
+
+What changes with a few tables only has a counter of its own besides (`count_also`): the signed-in
+person is kept under the counter of the tables the guard reads them from, so an application sent or a
+score given does not make every person be read again. A write whose table is unknown moves them all.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import secrets
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
 from django.core.cache import cache
@@ -33,45 +38,73 @@ UNCOUNTED_TABLES = ("django_session", "usersessions_usersession", "notifications
 _READS = frozenset({"SELECT", "SAVEPOINT", "RELEASE", "ROLLBACK", "BEGIN", "COMMIT", "SET", "SHOW", "PRAGMA"})
 _FIRST_WORD = re.compile(r"[\s(]*(\w+)")  # a UNION of reads begins "(SELECT"
 _TARGET = re.compile(r'\s*(INSERT\s+(?:OR\s+\w+\s+)?INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)"?', re.IGNORECASE)
-_UNCOUNTED_QUOTED = tuple(f'"{table}"' for table in UNCOUNTED_TABLES)
+_TABLES_NAMED = re.compile(r'(?:FROM|JOIN)\s+"(\w+)"')  # Django quotes every table it reads
 # Attributes kept on a connection (a DatabaseWrapper, one per thread and alias).
 _WATCHING = "_samskab_watching_reads"
 _WRITES = "_samskab_writes"
-# A write the cache could not be told of (it was away): until it has been, this process keeps no copy.
-_owed = False
+# Counters of their own (`count_also`): name -> the tables whose writes move it.
+_scopes: dict[str, set[str]] = {}
+# Writes the cache could not be told of (it was away), by counter (None: the whole one): until they have
+# been, this process keeps no copy and reads every person afresh.
+_owed: set[str | None] = set()
 
 
-def current() -> int | None:
-    """The counter now, started at a random value when the cache lost it; None while the cache is away
+def key(scope: str | None = None) -> str:
+    """The cache key of the whole counter, or of a scope's own (`count_also`)."""
+    return KEY if scope is None else f"{KEY}:{scope}"
+
+
+def count_also(scope: str, tables: Iterable[str]) -> None:
+    """Writes to `tables` move the counter `scope` too (each write moves the whole one). Called from an
+    AppConfig.ready(), so every process (web and Celery) knows the tables before it writes."""
+    _scopes.setdefault(scope, set()).update(tables)
+    _bumpers.setdefault(scope, functools.partial(bump, scope))
+
+
+def scope_tables(scope: str) -> frozenset[str]:
+    return frozenset(_scopes.get(scope, ()))
+
+
+def current(scope: str | None = None) -> int | None:
+    """A counter now, started at a random value when the cache lost it; None while the cache is away
     or this process owes it a write it could not tell (`owed`)."""
     if owed():
         return None
-    version = cache.get(KEY)
+    version = cache.get(key(scope))
     if version is None:
-        cache.add(KEY, secrets.randbits(48), timeout=None)
-        version = cache.get(KEY)
+        cache.add(key(scope), secrets.randbits(48), timeout=None)
+        version = cache.get(key(scope))
     return version
 
 
-def bump() -> None:
-    """Make every kept copy old. A lost counter starts again at a random value, never an old one. When
-    the cache cannot be told, this process owes it the news and serves and keeps nothing until it has."""
-    global _owed
+def bump(scope: str | None = None) -> None:
+    """Make every copy kept under a counter old. A lost counter starts again at a random value, never an
+    old one. When the cache cannot be told, this process owes it the news and serves and keeps nothing
+    until it has."""
     try:
-        cache.incr(KEY)
+        cache.incr(key(scope))
     except ValueError:  # never set, evicted, or the cache is away (config/cache.py)
-        cache.set(KEY, secrets.randbits(48), timeout=None)
-        if cache.get(KEY) is None:
-            _owed = True
+        cache.set(key(scope), secrets.randbits(48), timeout=None)
+        if cache.get(key(scope)) is None:
+            _owed.add(scope)
             return
-    _owed = False
+    _owed.discard(scope)
+
+
+# One callable per counter, the same object each time, so a transaction asks for each count once.
+_bumpers: dict[str | None, object] = {None: bump}
+
+
+def is_count(callback) -> bool:
+    """Whether an on-commit callback is one that moves a counter (the tests' `committed` fixture)."""
+    return any(callback is bumper for bumper in _bumpers.values())
 
 
 def owed() -> bool:
-    """Whether a write this process made has not reached the counter yet; telling it again first."""
-    if _owed:
-        bump()
-    return _owed
+    """Whether a write this process made has not reached its counter yet; telling it again first."""
+    for scope in list(_owed):
+        bump(scope)
+    return bool(_owed)
 
 
 def writes(alias: str = DEFAULT_DB_ALIAS) -> int:
@@ -80,31 +113,35 @@ def writes(alias: str = DEFAULT_DB_ALIAS) -> int:
 
 
 @contextmanager
-def watching_reads(alias: str = DEFAULT_DB_ALIAS) -> Iterator[list[bool]]:
-    """While inside, note whether a statement reads an uncounted table; the list holds one flag."""
+def watching_reads(alias: str = DEFAULT_DB_ALIAS) -> Iterator[set[str]]:
+    """While inside, collect the tables the statements read (FROM and JOIN) in the set given. Blocks may
+    nest (a person read while a page is kept): each sees what was read inside it."""
     connection = connections[alias]
-    flag = [False]
-    setattr(connection, _WATCHING, flag)
+    tables: set[str] = set()
+    watching = getattr(connection, _WATCHING, None) or []
+    setattr(connection, _WATCHING, [*watching, tables])
     try:
-        yield flag
+        yield tables
     finally:
-        setattr(connection, _WATCHING, None)
+        setattr(connection, _WATCHING, watching)
 
 
-def _counts(sql: str, changed_rows: int) -> bool:
+def _counted(sql: str, changed_rows: int) -> tuple[bool, str | None]:
+    """(whether the statement counts as a write, its table if known)."""
     first = _FIRST_WORD.match(sql)
     if first is None:
-        return True  # a comment first, or anything unforeseen
+        return True, None  # a comment first, or anything unforeseen
     if first.group(1).upper() in _READS:
-        return False
+        return False, None
     target = _TARGET.match(sql)
     if target is None:
-        return True  # TRUNCATE, a CTE, DDL, anything unforeseen
-    if target.group(2) in UNCOUNTED_TABLES:
-        return False
+        return True, None  # TRUNCATE, a CTE, DDL, anything unforeseen
+    table = target.group(2)
+    if table in UNCOUNTED_TABLES:
+        return False, table
     if target.group(1).upper().startswith("INSERT"):
-        return True  # with RETURNING, SQLite tells the rows only as they are fetched
-    return changed_rows != 0  # an UPDATE or DELETE that matched nothing changed nothing (-1: unknown)
+        return True, table  # with RETURNING, SQLite tells the rows only as they are fetched
+    return changed_rows != 0, table  # an UPDATE or DELETE that matched nothing changed nothing (-1: unknown)
 
 
 def on_commit_once(callback, connection) -> None:
@@ -116,16 +153,21 @@ def on_commit_once(callback, connection) -> None:
 def _watch(execute, sql, params, many, context):
     result = execute(sql, params, many, context)
     connection = context["connection"]
-    flag = getattr(connection, _WATCHING, None)
-    if flag is not None and not flag[0] and any(table in sql for table in _UNCOUNTED_QUOTED):
-        flag[0] = True
+    watching = getattr(connection, _WATCHING, None)
+    if watching:
+        read = _TABLES_NAMED.findall(sql)
+        for tables in watching:
+            tables.update(read)
     cursor = context.get("cursor")
-    if _counts(sql, getattr(cursor, "rowcount", -1)):
+    counts, table = _counted(sql, getattr(cursor, "rowcount", -1))
+    if counts:
         setattr(connection, _WRITES, getattr(connection, _WRITES, 0) + 1)
-        if connection.in_atomic_block:
-            on_commit_once(bump, connection)
-        else:  # committed already (or, under manual transactions, about to be)
-            bump()
+        moved = [None, *(scope for scope, tables in _scopes.items() if table is None or table in tables)]
+        for scope in moved:
+            if connection.in_atomic_block:
+                on_commit_once(_bumpers[scope], connection)
+            else:  # committed already (or, under manual transactions, about to be)
+                bump(scope)
     return result
 
 

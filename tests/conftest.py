@@ -93,7 +93,7 @@ def committed(django_capture_on_commit_callbacks):
 
         from core import write_version
 
-        connection.run_on_commit = [c for c in connection.run_on_commit if c[1] is not write_version.bump]
+        connection.run_on_commit = [c for c in connection.run_on_commit if not write_version.is_count(c[1])]
         with django_capture_on_commit_callbacks(execute=True):
             yield
 

@@ -14,7 +14,11 @@ from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 
-from accounts.roles import POLITICIAN
+from accounts import roles
+from accounts.roles import COUNCIL_STAFF, POLITICIAN
+from committees.models import Membership
+from mandates.models import Mandate
+from tests.committees.factories import MembershipFactory, TaskCommitteeFactory
 
 pytestmark = pytest.mark.django_db
 PAGE = reverse("deliberation:my_committees")
@@ -121,3 +125,51 @@ def test_an_entry_kept_with_other_columns_is_never_read_into_these(politician):
     cache.set(key, {**entry, "fields": (*entry["fields"], "legacy"), "values": [*entry["values"], "x"]})
     user = client.get(PAGE).wsgi_request.user
     assert (user.email, user.is_superuser, user.is_staff) == (politician.email, False, politician.is_staff)
+
+
+def _from_the_cache(response) -> bool:
+    """Whether the request's person was rebuilt from the kept entry (it never holds the password)."""
+    user = response.wsgi_request.user
+    assert user.is_authenticated
+    return "password" in user._wrapped.get_deferred_fields()
+
+
+def test_a_write_to_other_tables_leaves_the_kept_person(politician, committed):
+    """A committee created, an application sent or a score given moves the whole counter of writes (the
+    page is rendered afresh), not the counter of the tables the person is read from."""
+    client = signed_in(politician)
+    with committed():
+        TaskCommitteeFactory(name="Ny ungepolitik")
+    assert _from_the_cache(client.get(PAGE))
+    with committed():
+        politician.groups.add(Group.objects.get(name=COUNCIL_STAFF))
+    assert not _from_the_cache(client.get(PAGE))
+
+
+def test_a_seat_given_to_someone_without_a_role_makes_them_an_official_at_once(citizen, committed):
+    """The official's seat is read from the committees' memberships, a table the apps name for the person:
+    the citizen kept as no official is asked for a second factor on the next request."""
+    client = signed_in(citizen)
+    with committed():
+        MembershipFactory(user=citizen, role=Membership.Role.POLITICIAN, official_role=False)
+    response = client.get(PAGE)
+    assert response.status_code == 302 and response["Location"].startswith(SECOND_FACTOR)
+
+
+def test_an_answer_read_from_a_table_nobody_named_is_never_kept(citizen):
+    """A seat check that reads a table it did not name (a mistake in an app) is asked on every request
+    rather than kept, since a write to that table would not make the kept answer old."""
+    asked = []
+
+    def reads_an_unnamed_table(user) -> bool:
+        asked.append(user.pk)
+        return Mandate.objects.filter(slug=f"seat-of-{user.pk}").exists()
+
+    roles._OFFICIAL_SEAT_CHECKS.insert(0, reads_an_unnamed_table)
+    try:
+        client = signed_in(citizen)
+        client.get(PAGE)
+        client.get(PAGE)
+    finally:
+        roles._OFFICIAL_SEAT_CHECKS.remove(reads_an_unnamed_table)
+    assert asked == [citizen.pk] * 3

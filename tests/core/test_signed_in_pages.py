@@ -15,7 +15,7 @@ from django.db import connection, transaction
 from django.test import Client
 from django.urls import reverse
 
-from accounts.roles import POLITICIAN
+from accounts.roles import COUNCIL_STAFF, PERSON_COUNTER, POLITICIAN
 from core import write_version
 from core.cache import HIT_HEADER
 from core.signed_in_pages import kept_per_session
@@ -268,3 +268,29 @@ def test_a_view_that_changes_what_the_session_holds_is_never_served_from_a_copy(
         assert remember(request).content.decode() == seen
         request.session.save()
     assert SessionStore(store.session_key)["last"] == "A"
+
+
+def test_a_counter_of_some_tables_moves_with_them_and_with_what_it_cannot_tell(call, committed):
+    """`count_also`: the person's counter moves with a write to the roles, not with an application
+    changed; raw SQL whose table the watcher cannot tell moves every counter."""
+    person = write_version.current(PERSON_COUNTER)
+    whole = write_version.current()
+    with committed():
+        Application.objects.filter(pk=call.applications.first().pk).update(motivation="z")
+    assert write_version.current(PERSON_COUNTER) == person and write_version.current() != whole
+    with committed():
+        politicians(call)[0].groups.add(Group.objects.get(name=COUNCIL_STAFF))
+    assert write_version.current(PERSON_COUNTER) != person
+    person = write_version.current(PERSON_COUNTER)
+    with committed(), connection.cursor() as cursor:
+        cursor.execute('/* by hand */ UPDATE "recruitment_application" SET "motivation" = "motivation"')
+    assert write_version.current(PERSON_COUNTER) != person
+
+
+def test_a_write_to_some_tables_the_cache_could_not_be_told_of_is_told_later(call, monkeypatch):
+    person = write_version.current(PERSON_COUNTER)
+    monkeypatch.setattr(write_version, "cache", CacheAway())
+    write_version.bump(PERSON_COUNTER)
+    assert write_version.owed()
+    monkeypatch.undo()
+    assert not write_version.owed() and write_version.current(PERSON_COUNTER) != person
