@@ -91,6 +91,13 @@ def bump(scope: str | None = None) -> None:
     _owed.discard(scope)
 
 
+def bump_all() -> None:
+    """Every counter, the whole and each of its own: after a change made beside Samskab (psql, a backup
+    restored), which no connection of ours saw."""
+    for scope in (None, *_scopes):
+        bump(scope)
+
+
 # One callable per counter, the same object each time, so a transaction asks for each count once.
 _bumpers: dict[str | None, object] = {None: bump}
 

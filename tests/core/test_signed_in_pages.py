@@ -294,3 +294,11 @@ def test_a_write_to_some_tables_the_cache_could_not_be_told_of_is_told_later(cal
     assert write_version.owed()
     monkeypatch.undo()
     assert not write_version.owed() and write_version.current(PERSON_COUNTER) != person
+
+
+def test_a_change_made_beside_samskab_is_told_to_every_counter_at_once(call):
+    """deployment.md: after psql or a restored backup, `write_version.bump_all()`."""
+    before = (write_version.current(), write_version.current(PERSON_COUNTER))
+    write_version.bump_all()
+    after = (write_version.current(), write_version.current(PERSON_COUNTER))
+    assert after[0] != before[0] and after[1] != before[1]
