@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -178,12 +178,24 @@ def _check(call: Call, data: ApplicationData) -> None:
 
 
 def _locked(call: Call) -> Call:
-    """The call read again and locked, so its deadline and state are checked against the stored row. Its
-    mandate, profiles and meetings are not locked: where the caller read them a moment ago (the form
-    did), they are kept rather than read again."""
-    locked = Call.objects.select_for_update(of=("self",)).select_related("mandate__committee").get(pk=call.pk)
+    """The call read again and held, so its deadline and state are checked against the stored row and
+    cannot change before the application commits. On PostgreSQL the row is held `FOR SHARE`: applications
+    to one call are sent side by side (a deadline brings many at once), while closing the call or moving
+    its deadline (`FOR UPDATE`, or any UPDATE) waits for those being sent, and they for it. SQLite sends
+    one write at a time anyway. Its mandate, profiles and meetings are not held: where the caller read
+    them a moment ago (the form did), they are kept rather than read again."""
+    if connection.vendor == "postgresql":
+        table = connection.ops.quote_name(Call._meta.db_table)
+        query = f"SELECT * FROM {table} WHERE {connection.ops.quote_name('id')} = %s FOR SHARE"
+        locked = next(iter(Call.objects.raw(query, [call.pk])), None)
+        if locked is None:
+            raise Call.DoesNotExist
+    else:
+        locked = Call.objects.get(pk=call.pk)
     if Call.mandate.is_cached(call) and Mandate.committee.is_cached(call.mandate):
         locked.mandate = call.mandate
+    else:
+        locked.mandate = Mandate.objects.select_related("committee").get(pk=locked.mandate_id)
     return locked
 
 

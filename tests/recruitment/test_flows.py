@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 import time_machine
 from django.core.exceptions import ValidationError
-from django.db import connection
+from django.db import OperationalError, connection, transaction
 from django.utils import timezone, translation
 
 from committees.models import Membership
@@ -306,6 +306,47 @@ def test_a_double_click_on_accept_at_the_same_moment_gives_one_membership(settin
         lambda: invitation_accept(invitation=invitation), lambda: invitation_accept(invitation=invitation)
     )
     assert Membership.objects.filter(role="citizen").count() == 1
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL")
+def test_applications_to_one_call_are_sent_side_by_side_and_closing_the_call_waits_for_them(settings):
+    """Near a deadline many apply at once: an application being sent holds the call against change but
+    does not make the next applicant wait; closing the call waits until it is sent."""
+    settings.OUTBOX_KICK_ON_COMMIT = False
+    call = call_with_committee()
+    first, second = UserFactory(), UserFactory()
+    sending, sent = threading.Event(), threading.Event()
+
+    def send_and_hold():
+        try:
+            with transaction.atomic():
+                application_submit(call=call, applicant=first, data=data_for(call))
+                sending.set()
+                sent.wait(30)
+        finally:
+            connection.close()
+
+    holder = threading.Thread(target=send_and_hold)
+    holder.start()
+    try:
+        assert sending.wait(30)
+        with transaction.atomic():
+            _lock_timeout("5s")  # a wait for the first would end in an error here
+            application_submit(call=call, applicant=second, data=data_for(call))
+        with pytest.raises(OperationalError), transaction.atomic():
+            _lock_timeout("200ms")
+            call_close(call=call)
+    finally:
+        sent.set()
+        holder.join()
+    assert call_close(call=call)
+    assert Application.objects.filter(call=call).count() == 2
+
+
+def _lock_timeout(value: str) -> None:
+    with connection.cursor() as cursor:
+        cursor.execute(f"SET LOCAL lock_timeout = '{value}'")
 
 
 def test_a_citizen_outside_the_committee_cannot_rate(citizen):
