@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -33,9 +34,10 @@ class PrivacyNoticeQuerySet(models.QuerySet["PrivacyNotice"]):
         published later are kept like the public pages, and the clock picks among them on every call."""
         from core.cache import public_value
 
-        def candidates() -> list[PrivacyNotice]:
-            later = self.filter(published_at__gt=timezone.now()).order_by("-published_at")
-            return [*later, *filter(None, [self.current()])]
+        def candidates() -> list[PrivacyNotice]:  # in one query: the one in force and those to come
+            now = timezone.now()
+            in_force = self.filter(published_at__lte=now).order_by("-published_at").values("pk")[:1]
+            return list(self.filter(Q(published_at__gt=now) | Q(pk__in=in_force)).order_by("-published_at"))
 
         now = timezone.now()
         return next((n for n in public_value("privacy-notices", candidates) if n.published_at <= now), None)
