@@ -13,7 +13,7 @@ class CommitteesConfig(AppConfig):
 
         # Committees, meetings and memberships are public, and so are the members' names (the accounts).
         watch(self.label)
-        watch("accounts")
+        watch("accounts", private_fields=["accounts.user.last_login"])  # signing in shows on no page
         from accounts.roles import official_seat_check_register
         from accounts.services import role_loss_follower_register
         from audit.actions import register

@@ -44,15 +44,21 @@ UNSTORED_HEADERS = frozenset({"content-length", HIT_HEADER.lower(), "x-bench-que
 # Filled by watch() from each app's AppConfig.ready(): this module names no app.
 _watched_apps: set[str] = set()
 _private_models: set[str] = set()
+_private_fields: dict[str, set[str]] = {}  # "app.model" -> fields no public page shows
 
 
-def watch(app_label: str, *, private_models: Iterable[str] = ()) -> None:
+def watch(app_label: str, *, private_models: Iterable[str] = (), private_fields: Iterable[str] = ()) -> None:
     """Public pages show rows of `app_label`: a change to them makes the stored pages old, except a change
     to `private_models` ("app.model"), which no public page shows (a new application or rating must not
-    empty the cache of every page). Each app calls this for itself from its AppConfig.ready(); an app
-    whose public pages show rows of one below it (the members' names) may call it for that one too."""
+    empty the cache of every page), or a save of `private_fields` ("app.model.field") alone (a sign-in
+    writes its time to the person, whose name the pages show). Each app calls this for itself from its
+    AppConfig.ready(); an app whose public pages show rows of one below it (the members' names) may call
+    it for that one too."""
     _watched_apps.add(app_label)
     _private_models.update(private_models)
+    for name in private_fields:
+        model, field = name.rsplit(".", 1)
+        _private_fields.setdefault(model, set()).add(field)
 
 
 # A longer query string is no page a link leads to; it is served fresh rather than filling the cache.
@@ -82,6 +88,9 @@ def _changed(sender, **kwargs) -> None:
     if meta is None or meta.app_label not in _watched_apps or meta.label_lower in _private_models:
         return
     if kwargs.get("action", "post_").startswith("pre_"):  # m2m_changed fires before and after
+        return
+    saved = kwargs.get("update_fields")
+    if saved and saved <= _private_fields.get(meta.label_lower, set()):
         return
     public_pages_changed()
 

@@ -126,6 +126,16 @@ def test_a_new_application_leaves_the_public_pages_in_the_cache(client, citizen)
     assert get(client, reverse("portal:call", args=[call.pk]))[HIT_HEADER] == "hit"
 
 
+def test_signing_in_leaves_the_public_pages_in_the_cache_and_a_new_name_does_not(client, citizen, mandate):
+    """A sign-in writes its time to the person, which no page shows; their name is on the committee page."""
+    get(Client(), detail(mandate))
+    client.force_login(citizen)
+    assert get(Client(), detail(mandate))[HIT_HEADER] == "hit"
+    citizen.full_name = "Ida Marie Jensen"
+    citizen.save(update_fields=["full_name", "last_login"])
+    assert get(Client(), detail(mandate))[HIT_HEADER] == "miss"
+
+
 def test_signed_in_people_never_get_or_leave_a_cached_page(client, citizen, mandate):
     get(Client(), detail(mandate))
     client.force_login(citizen)
