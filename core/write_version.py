@@ -121,8 +121,9 @@ def writes(alias: str = DEFAULT_DB_ALIAS) -> int:
 
 @contextmanager
 def watching_reads(alias: str = DEFAULT_DB_ALIAS) -> Iterator[set[str]]:
-    """While inside, collect the tables the statements read (FROM and JOIN) in the set given. Blocks may
-    nest (a person read while a page is kept): each sees what was read inside it."""
+    """While inside, collect the tables the statements read (FROM and JOIN), and those of uncounted
+    writes, in the set given. Blocks may nest (a person read while a page is kept): each sees what was
+    read inside it."""
     connection = connections[alias]
     tables: set[str] = set()
     watching = getattr(connection, _WATCHING, None) or []
@@ -131,6 +132,14 @@ def watching_reads(alias: str = DEFAULT_DB_ALIAS) -> Iterator[set[str]]:
         yield tables
     finally:
         setattr(connection, _WATCHING, watching)
+
+
+@functools.cache
+def _tables() -> frozenset[str]:
+    """The tables of every installed model, many-to-many tables included."""
+    from django.apps import apps
+
+    return frozenset(model._meta.db_table for model in apps.get_models(include_auto_created=True))
 
 
 def _counted(sql: str, changed_rows: int) -> tuple[bool, str | None]:
@@ -144,6 +153,8 @@ def _counted(sql: str, changed_rows: int) -> tuple[bool, str | None]:
     if target is None:
         return True, None  # TRUNCATE, a CTE, DDL, anything unforeseen
     table = target.group(2)
+    if table not in _tables():
+        return True, None  # a schema-qualified name, ONLY, OR IGNORE: not a table we know, so unknown
     if table in UNCOUNTED_TABLES:
         return False, table
     if target.group(1).upper().startswith("INSERT"):
@@ -161,12 +172,12 @@ def _watch(execute, sql, params, many, context):
     result = execute(sql, params, many, context)
     connection = context["connection"]
     watching = getattr(connection, _WATCHING, None)
-    if watching:
-        read = _TABLES_NAMED.findall(sql)
-        for tables in watching:
-            tables.update(read)
     cursor = context.get("cursor")
     counts, table = _counted(sql, getattr(cursor, "rowcount", -1))
+    if watching:
+        named = [*_TABLES_NAMED.findall(sql), *([table] if table else [])]  # read, or written uncounted
+        for tables in watching:
+            tables.update(named)
     if counts:
         setattr(connection, _WRITES, getattr(connection, _WRITES, 0) + 1)
         moved = [None, *(scope for scope, tables in _scopes.items() if table is None or table in tables)]

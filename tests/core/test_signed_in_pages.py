@@ -302,3 +302,33 @@ def test_a_change_made_beside_samskab_is_told_to_every_counter_at_once(call):
     write_version.bump_all()
     after = (write_version.current(), write_version.current(PERSON_COUNTER))
     assert after[0] != before[0] and after[1] != before[1]
+
+
+def test_a_write_to_a_table_named_with_its_schema_moves_every_counter(call, committed):
+    """`UPDATE "public"."accounts_user"` by hand: the watcher cannot tell the table, so it counts for all."""
+    schema = "public" if connection.vendor == "postgresql" else "main"
+    person = write_version.current(PERSON_COUNTER)
+    with committed(), connection.cursor() as cursor:
+        cursor.execute(f'UPDATE "{schema}"."accounts_user" SET "is_active" = "is_active"')
+    assert write_version.current(PERSON_COUNTER) != person
+
+
+def test_a_page_that_writes_an_uncounted_table_is_not_kept(rf, call):
+    """Its write would be skipped by the next visit, served from the copy."""
+    from django.contrib.sessions.middleware import SessionMiddleware
+    from django.http import HttpResponse
+
+    @kept_per_session
+    def touching_sessions(request):
+        with connection.cursor() as cursor:
+            cursor.execute('UPDATE "django_session" SET "expire_date" = "expire_date"')
+        return HttpResponse("ok")
+
+    request = rf.get("/touch/")
+    SessionMiddleware(lambda r: None).process_request(request)
+    request.session["anything"] = 1
+    request.session.save()
+    request.session.modified = False
+    request.user = politicians(call)[0]
+    for _ in range(2):
+        assert HIT_HEADER not in touching_sessions(request)
