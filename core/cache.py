@@ -196,8 +196,9 @@ def public_fragment(name: str, render: Callable[[], str]) -> str:
 
 def public_value(name: str, make: Callable[[], T]) -> T:
     """What `make()` gives (HTML, or rows read from the public apps, pickled as the cache pickles any
-    value), made once and kept until public data changes, like the public pages. `name` says what it is
-    and what it depends on beyond the language and the public data; nothing private may go in."""
+    value), made once and kept until public data changes, like the public pages; None is never kept.
+    `name` says what it is and what it depends on beyond the language and the public data; nothing
+    private may go in."""
     seconds = _seconds()
     if seconds <= 0:
         return make()
@@ -210,7 +211,7 @@ def public_value(name: str, make: Callable[[], T]) -> T:
         bump()
         version = cache.get(VERSION_KEY)
     value = make()  # a change while making it bumps the version, and this copy is never served
-    if version is not None:
+    if version is not None and value is not None:  # nothing kept for what was not found (any id asked)
         cache.set(key, (version, value), timeout=seconds)
     return value
 

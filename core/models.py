@@ -30,17 +30,23 @@ class PrivacyNoticeQuerySet(models.QuerySet["PrivacyNotice"]):
         return self.filter(published_at__lte=timezone.now()).order_by("-published_at").first()
 
     def current_kept(self) -> PrivacyNotice | None:
-        """`current()` without a query while public data is unchanged: the current notice and those to be
-        published later are kept like the public pages, and the clock picks among them on every call."""
+        """`current()` without a query while public data is unchanged (of all notices: use it on the
+        manager): the current notice and those to be published later are kept like the public pages, and
+        the clock picks among them on every call. A clock behind the one that kept them asks afresh."""
         from core.cache import public_value
 
         def candidates() -> list[PrivacyNotice]:  # in one query: the one in force and those to come
             now = timezone.now()
-            in_force = self.filter(published_at__lte=now).order_by("-published_at").values("pk")[:1]
-            return list(self.filter(Q(published_at__gt=now) | Q(pk__in=in_force)).order_by("-published_at"))
+            notices = PrivacyNotice.objects.all()
+            in_force = notices.filter(published_at__lte=now).order_by("-published_at").values("pk")[:1]
+            return list(
+                notices.filter(Q(published_at__gt=now) | Q(pk__in=in_force)).order_by("-published_at")
+            )
 
         now = timezone.now()
-        return next((n for n in public_value("privacy-notices", candidates) if n.published_at <= now), None)
+        kept = public_value("privacy-notices", candidates)
+        found = next((n for n in kept if n.published_at <= now), None)
+        return found if found is not None or not kept else self.current()
 
 
 class PrivacyNotice(BilingualText):

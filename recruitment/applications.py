@@ -186,13 +186,18 @@ def _locked(call: Call) -> Call:
     them a moment ago (the form did), they are kept rather than read again."""
     if connection.vendor == "postgresql":
         table = connection.ops.quote_name(Call._meta.db_table)
-        query = f"SELECT * FROM {table} WHERE {connection.ops.quote_name('id')} = %s FOR SHARE"
+        key = connection.ops.quote_name(Call._meta.pk.column)
+        query = f"SELECT * FROM {table} WHERE {key} = %s FOR SHARE"
         locked = next(iter(Call.objects.raw(query, [call.pk])), None)
         if locked is None:
             raise Call.DoesNotExist
     else:
         locked = Call.objects.get(pk=call.pk)
-    if Call.mandate.is_cached(call) and Mandate.committee.is_cached(call.mandate):
+    if (
+        Call.mandate.is_cached(call)
+        and call.mandate_id == locked.mandate_id
+        and Mandate.committee.is_cached(call.mandate)
+    ):
         locked.mandate = call.mandate
     else:
         locked.mandate = Mandate.objects.select_related("committee").get(pk=locked.mandate_id)
@@ -235,6 +240,9 @@ def application_submit(
 
 @transaction.atomic
 def application_update(*, application: Application, data: ApplicationData, by) -> Application:
+    """The call is held first, as sending holds it: a change waits for the call being closed (and then
+    finds it closed), and closing waits for a change being made; then the application."""
+    call = _locked(application.call)
     application = (
         Application.objects.select_for_update(of=("self",))
         .select_related("call__mandate__committee")
@@ -242,7 +250,7 @@ def application_update(*, application: Application, data: ApplicationData, by) -
     )
     if application.state != Application.State.SUBMITTED:
         raise ValidationError(_("This application can no longer be changed."))
-    _check(application.call, data)
+    _check(call, data)
     before = (application.tie, application.other_tie)
     _write(application, data)
     ApplicationEvent.objects.create(application=application, kind=ApplicationEvent.Kind.UPDATED, by=by)

@@ -103,3 +103,22 @@ def test_a_call_not_public_is_not_found_and_stays_so_until_it_is(call):
     call.state = Call.State.OPEN
     call.save()
     assert form_of(call)[1].status_code == 200
+
+
+def test_a_clock_behind_the_one_that_kept_the_notices_still_finds_the_one_in_force(call):
+    """Another process kept the notices a moment after a new one came into force; this one's clock is a
+    little behind: it reads the notice in force afresh rather than saying applications are paused."""
+    before = PrivacyNotice.objects.current()
+    newer = PrivacyNotice.objects.create(
+        version="2027", body_da="Ny tekst.", published_at=timezone.now() + timedelta(seconds=5)
+    )
+    with time_machine.travel(newer.published_at + timedelta(seconds=1)):
+        assert PrivacyNotice.objects.current_kept() == newer
+    assert PrivacyNotice.objects.current_kept() == before
+
+
+def test_an_address_of_no_call_is_not_found_and_nothing_is_kept_for_it(call):
+    from django.core.cache import cache
+
+    assert form_of(call)[0].get(reverse("recruitment:apply", args=[call.pk + 1000])).status_code == 404
+    assert not [key for key in cache._cache if f"application-call:{call.pk + 1000}" in key]

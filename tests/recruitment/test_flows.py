@@ -344,6 +344,35 @@ def test_applications_to_one_call_are_sent_side_by_side_and_closing_the_call_wai
     assert Application.objects.filter(call=call).count() == 2
 
 
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL")
+def test_a_change_to_an_application_waits_for_the_call_being_closed(settings):
+    settings.OUTBOX_KICK_ON_COMMIT = False
+    call = call_with_committee()
+    application = application_submit(call=call, applicant=UserFactory(), data=data_for(call))
+    closing, closed = threading.Event(), threading.Event()
+
+    def hold_while_closing():
+        try:
+            with transaction.atomic():
+                Call.objects.select_for_update().get(pk=call.pk)
+                closing.set()
+                closed.wait(30)
+        finally:
+            connection.close()
+
+    holder = threading.Thread(target=hold_while_closing)
+    holder.start()
+    try:
+        assert closing.wait(30)
+        with pytest.raises(OperationalError), transaction.atomic():
+            _lock_timeout("200ms")
+            application_update(application=application, data=data_for(call, motivation="Ny."), by=None)
+    finally:
+        closed.set()
+        holder.join()
+
+
 def _lock_timeout(value: str) -> None:
     with connection.cursor() as cursor:
         cursor.execute(f"SET LOCAL lock_timeout = '{value}'")
