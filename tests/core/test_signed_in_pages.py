@@ -168,7 +168,6 @@ def test_sliding_a_session_leaves_the_copies(call, committed):
 
 
 def test_a_page_that_reads_an_uncounted_table_is_not_kept(rf, call):
-    from django.contrib.sessions.middleware import SessionMiddleware
     from django.http import HttpResponse
 
     @kept_per_session
@@ -177,14 +176,22 @@ def test_a_page_that_reads_an_uncounted_table_is_not_kept(rf, call):
             cursor.execute('SELECT COUNT(*) FROM "django_session"')
             return HttpResponse(str(cursor.fetchone()[0]))
 
-    request = rf.get("/sessions/")
+    request = signed_in_request(rf, politicians(call)[0])
+    for _ in range(2):
+        assert HIT_HEADER not in sessions_page(request)
+
+
+def signed_in_request(rf, user):
+    """A GET with a saved session of `user`, for a kept view called without the middleware."""
+    from django.contrib.sessions.middleware import SessionMiddleware
+
+    request = rf.get("/page/")
     SessionMiddleware(lambda r: None).process_request(request)
     request.session["anything"] = 1
     request.session.save()
     request.session.modified = False
-    request.user = politicians(call)[0]
-    for _ in range(2):
-        assert HIT_HEADER not in sessions_page(request)
+    request.user = user
+    return request
 
 
 def test_reads_of_every_shape_count_as_no_write(call):
@@ -315,7 +322,6 @@ def test_a_write_to_a_table_named_with_its_schema_moves_every_counter(call, comm
 
 def test_a_page_that_writes_an_uncounted_table_is_not_kept(rf, call):
     """Its write would be skipped by the next visit, served from the copy."""
-    from django.contrib.sessions.middleware import SessionMiddleware
     from django.http import HttpResponse
 
     @kept_per_session
@@ -324,11 +330,6 @@ def test_a_page_that_writes_an_uncounted_table_is_not_kept(rf, call):
             cursor.execute('UPDATE "django_session" SET "expire_date" = "expire_date"')
         return HttpResponse("ok")
 
-    request = rf.get("/touch/")
-    SessionMiddleware(lambda r: None).process_request(request)
-    request.session["anything"] = 1
-    request.session.save()
-    request.session.modified = False
-    request.user = politicians(call)[0]
+    request = signed_in_request(rf, politicians(call)[0])
     for _ in range(2):
         assert HIT_HEADER not in touching_sessions(request)

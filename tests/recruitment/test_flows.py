@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from contextlib import contextmanager
 from datetime import timedelta
 
 import pytest
@@ -316,30 +317,13 @@ def test_applications_to_one_call_are_sent_side_by_side_and_closing_the_call_wai
     settings.OUTBOX_KICK_ON_COMMIT = False
     call = call_with_committee()
     first, second = UserFactory(), UserFactory()
-    sending, sent = threading.Event(), threading.Event()
-
-    def send_and_hold():
-        try:
-            with transaction.atomic():
-                application_submit(call=call, applicant=first, data=data_for(call))
-                sending.set()
-                sent.wait(30)
-        finally:
-            connection.close()
-
-    holder = threading.Thread(target=send_and_hold)
-    holder.start()
-    try:
-        assert sending.wait(30)
+    with in_another_transaction(lambda: application_submit(call=call, applicant=first, data=data_for(call))):
         with transaction.atomic():
             _lock_timeout("5s")  # a wait for the first would end in an error here
             application_submit(call=call, applicant=second, data=data_for(call))
         with pytest.raises(OperationalError), transaction.atomic():
             _lock_timeout("200ms")
             call_close(call=call)
-    finally:
-        sent.set()
-        holder.join()
     assert call_close(call=call)
     assert Application.objects.filter(call=call).count() == 2
 
@@ -350,26 +334,33 @@ def test_a_change_to_an_application_waits_for_the_call_being_closed(settings):
     settings.OUTBOX_KICK_ON_COMMIT = False
     call = call_with_committee()
     application = application_submit(call=call, applicant=UserFactory(), data=data_for(call))
-    closing, closed = threading.Event(), threading.Event()
+    closing = in_another_transaction(lambda: Call.objects.select_for_update().get(pk=call.pk))
+    with closing, pytest.raises(OperationalError), transaction.atomic():
+        _lock_timeout("200ms")
+        application_update(application=application, data=data_for(call, motivation="Ny."), by=None)
 
-    def hold_while_closing():
+
+@contextmanager
+def in_another_transaction(action):
+    """Inside, `action` has run in a transaction of another connection that stays open, holding its locks."""
+    started, done = threading.Event(), threading.Event()
+
+    def run():
         try:
             with transaction.atomic():
-                Call.objects.select_for_update().get(pk=call.pk)
-                closing.set()
-                closed.wait(30)
+                action()
+                started.set()
+                done.wait(30)
         finally:
             connection.close()
 
-    holder = threading.Thread(target=hold_while_closing)
+    holder = threading.Thread(target=run)
     holder.start()
     try:
-        assert closing.wait(30)
-        with pytest.raises(OperationalError), transaction.atomic():
-            _lock_timeout("200ms")
-            application_update(application=application, data=data_for(call, motivation="Ny."), by=None)
+        assert started.wait(30)
+        yield
     finally:
-        closed.set()
+        done.set()
         holder.join()
 
 
