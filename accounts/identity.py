@@ -6,8 +6,9 @@ page begins. The answer changes only with a write (a new password, a removed rol
 account), so it is kept under the counter of committed writes to the tables it is read from
 (core.write_version's PERSON_COUNTER: the person, their roles, their authenticators, the seats the
 apps name) with the session hash Django checks, and a write to any of them makes it old. An answer
-that read any other table is not kept. The password's hash is never kept: the person is
-rebuilt with it deferred (saving them leaves it untouched; reading it asks the database), and the
+that read any other table is not kept. The password's hash is never kept, nor the last sign-in time
+(so a sign-in, which writes only that, leaves everyone kept): the person is rebuilt with them deferred
+(saving them leaves them untouched; reading them asks the database), and the
 guard reads whether it is usable from the kept answer. A session whose hash does not match, a backend
 not configured, or a cache away: Django's own `get_user` decides, as always.
 """
@@ -37,6 +38,9 @@ from accounts.second_factor import guards_read
 from core import write_version
 
 KEPT_READS = (ROLES_READ, TOTP_READ, OFFICIAL_SEAT_READ, PASSWORD_USABLE_READ)
+# Columns left deferred in the kept person: reading them asks the database. The password's hash is never
+# in the cache; the last sign-in changes with every sign-in, which does not make the kept person old.
+NOT_KEPT = ("password", "last_login")
 
 
 def person_tables_declare() -> None:
@@ -46,7 +50,11 @@ def person_tables_declare() -> None:
 
     user = get_user_model()
     tables = [user._meta.db_table, user.groups.through._meta.db_table, Group._meta.db_table]
-    write_version.count_also(PERSON_COUNTER, [*tables, Authenticator._meta.db_table])
+    # A sign-in writes only its time, which is never kept (NOT_KEPT): anyone's sign-in leaves the others.
+    last_sign_in = f"{user._meta.db_table}.{user._meta.get_field('last_login').column}"
+    write_version.count_also(
+        PERSON_COUNTER, [*tables, Authenticator._meta.db_table], except_columns=[last_sign_in]
+    )
 
 
 def _seconds() -> int:
@@ -61,7 +69,7 @@ def _secret_digest() -> str:
 def _fields() -> tuple[str, ...]:
     """The person's columns but the password, named in every entry: an entry kept by a process that knew
     other columns (a deploy under way) is never read into the wrong ones."""
-    return tuple(f.attname for f in get_user_model()._meta.concrete_fields if f.attname != "password")
+    return tuple(f.attname for f in get_user_model()._meta.concrete_fields if f.attname not in NOT_KEPT)
 
 
 def _kept(user, *, backend: str, version: int) -> dict:
@@ -79,7 +87,7 @@ def _kept(user, *, backend: str, version: int) -> dict:
 
 
 def _rebuilt(entry: dict):
-    user = get_user_model().from_db(DEFAULT_DB_ALIAS, _fields(), entry["values"])  # the password deferred
+    user = get_user_model().from_db(DEFAULT_DB_ALIAS, _fields(), entry["values"])  # NOT_KEPT deferred
     for name, value in entry["reads"].items():
         setattr(user, name, value)
     return user

@@ -42,8 +42,12 @@ _TABLES_NAMED = re.compile(r'(?:FROM|JOIN)\s+"(\w+)"')  # Django quotes every ta
 # Attributes kept on a connection (a DatabaseWrapper, one per thread and alias).
 _WATCHING = "_samskab_watching_reads"
 _WRITES = "_samskab_writes"
-# Counters of their own (`count_also`): name -> the tables whose writes move it.
+# Counters of their own (`count_also`): name -> the tables whose writes move it, and the columns an
+# UPDATE may set alone without moving it.
 _scopes: dict[str, set[str]] = {}
+_except_columns: dict[tuple[str, str], set[str]] = {}
+_UPDATE_SET = re.compile(r'\s*UPDATE\s+"\w+"\s+SET\s+(.*?)\s+WHERE\s', re.DOTALL)
+_COLUMN_SET = re.compile(r'"(\w+)"\s*=')
 # Writes the cache could not be told of (it was away), by counter (None: the whole one): until they have
 # been, this process keeps no copy and reads every person afresh.
 _owed: set[str | None] = set()
@@ -54,11 +58,28 @@ def key(scope: str | None = None) -> str:
     return KEY if scope is None else f"{KEY}:{scope}"
 
 
-def count_also(scope: str, tables: Iterable[str]) -> None:
-    """Writes to `tables` move the counter `scope` too (each write moves the whole one). Called from an
-    AppConfig.ready(), so every process (web and Celery) knows the tables before it writes."""
+def count_also(scope: str, tables: Iterable[str], *, except_columns: Iterable[str] = ()) -> None:
+    """Writes to `tables` move the counter `scope` too (each write moves the whole one), except an UPDATE
+    that sets only `except_columns` ("table.column": what the scope's keepers never keep). Called from
+    an AppConfig.ready(), so every process (web and Celery) knows the tables before it writes."""
     _scopes.setdefault(scope, set()).update(tables)
+    for name in except_columns:
+        table, column = name.rsplit(".", 1)
+        _except_columns.setdefault((scope, table), set()).add(column)
     _bumpers.setdefault(scope, functools.partial(bump, scope))
+
+
+def _moves(scope: str, tables: set[str], table: str | None, sql: str) -> bool:
+    if table is None:
+        return True
+    if table not in tables:
+        return False
+    excepted = _except_columns.get((scope, table))
+    if not excepted:
+        return True
+    found = _UPDATE_SET.match(sql)
+    columns = set(_COLUMN_SET.findall(found.group(1))) if found else set()
+    return not columns or not columns <= excepted  # an UPDATE Django writes as it always does, or it moves
 
 
 def scope_tables(scope: str) -> frozenset[str]:
@@ -180,7 +201,7 @@ def _watch(execute, sql, params, many, context):
             tables.update(named)
     if counts:
         setattr(connection, _WRITES, getattr(connection, _WRITES, 0) + 1)
-        moved = [None, *(scope for scope, tables in _scopes.items() if table is None or table in tables)]
+        moved = [None, *(scope for scope, tables in _scopes.items() if _moves(scope, tables, table, sql))]
         for scope in moved:
             if connection.in_atomic_block:
                 on_commit_once(_bumpers[scope], connection)

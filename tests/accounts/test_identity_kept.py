@@ -13,8 +13,10 @@ from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from accounts import roles
+from accounts.models import User
 from accounts.roles import COUNCIL_STAFF, POLITICIAN
 from committees.models import Membership
 from mandates.models import Mandate
@@ -173,3 +175,25 @@ def test_an_answer_read_from_a_table_nobody_named_is_never_kept(citizen):
     finally:
         roles._OFFICIAL_SEAT_CHECKS.remove(reads_an_unnamed_table)
     assert asked == [citizen.pk] * 3
+
+
+def test_a_sign_in_leaves_the_others_kept_and_a_kept_person_reads_their_last_sign_in_afresh(
+    politician, citizen, committed
+):
+    client = signed_in(politician)
+    with committed():
+        Client().force_login(citizen)  # writes the citizen's last sign-in time, and nothing else
+    assert _from_the_cache(client.get(PAGE))
+    with committed():
+        Client().force_login(politician)  # the politician again, in another browser
+    user = client.get(PAGE).wsgi_request.user
+    politician.refresh_from_db()
+    assert _from_the_cache(client.get(PAGE)) and user.last_login == politician.last_login
+
+
+def test_a_write_of_the_last_sign_in_with_anything_else_makes_the_kept_person_old(politician, committed):
+    client = signed_in(politician)
+    with committed():
+        User.objects.filter(pk=politician.pk).update(last_login=timezone.now(), is_active=False)
+    response = client.get(PAGE)
+    assert response.status_code == 302 and "login" in response["Location"]
