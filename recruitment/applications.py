@@ -192,14 +192,14 @@ def _locked(call: Call) -> Call:
         if locked is None:
             raise Call.DoesNotExist
     else:
-        locked = Call.objects.get(pk=call.pk)
+        locked = Call.objects.select_related("mandate__committee").get(pk=call.pk)
     if (
         Call.mandate.is_cached(call)
         and call.mandate_id == locked.mandate_id
         and Mandate.committee.is_cached(call.mandate)
     ):
         locked.mandate = call.mandate
-    else:
+    elif not Call.mandate.is_cached(locked):  # the row alone was read (FOR SHARE)
         locked.mandate = Mandate.objects.select_related("committee").get(pk=locked.mandate_id)
     return locked
 
@@ -243,11 +243,8 @@ def application_update(*, application: Application, data: ApplicationData, by) -
     """The call is held first, as sending holds it: a change waits for the call being closed (and then
     finds it closed), and closing waits for a change being made; then the application."""
     call = _locked(application.call)
-    application = (
-        Application.objects.select_for_update(of=("self",))
-        .select_related("call__mandate__committee")
-        .get(pk=application.pk)
-    )
+    application = Application.objects.select_for_update(of=("self",)).get(pk=application.pk)
+    application.call = call  # read and held a moment ago
     if application.state != Application.State.SUBMITTED:
         raise ValidationError(_("This application can no longer be changed."))
     _check(call, data)
