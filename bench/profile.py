@@ -85,6 +85,13 @@ def _submissions(count: int) -> list[tuple[str, str, str]]:
     return found
 
 
+def _come_by(client, submissions) -> None:
+    """Each citizen has come by the home page first, as in `make bench`: signed in and known."""
+    for session, _path, _body in submissions:
+        client.cookies["sessionid"] = session
+        client.get("/")
+
+
 def _submit(client, submissions) -> tuple[float, float]:
     """GET the form and POST it for each; (ms a GET, ms a POST)."""
     spent = [0.0, 0.0]
@@ -113,6 +120,7 @@ def main() -> None:
     if name == "submit":
         submissions = _submissions(2 * count + 1)
         client = Client(HTTP_X_FORWARDED_PROTO="https", secure=True)
+        _come_by(client, submissions)
         _submit(client, submissions[:1])  # the first request of a process loads what the rest reuse
         get, post = _submit(client, submissions[1 : count + 1])
         print(f"apply and submit: GET {get:.1f} ms, POST {post:.1f} ms ({count} applications)")
@@ -121,6 +129,7 @@ def main() -> None:
         _submit(client, submissions[count + 1 :])
         profile.disable()
         pstats.Stats(profile).sort_stats("cumulative").print_stats(50)
+        pstats.Stats(profile).sort_stats("tottime").print_stats(30)
         return
 
     user, path = _page(name)

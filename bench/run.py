@@ -52,7 +52,8 @@ def environment(*, port: int, smtp_port: int) -> dict[str, str]:
         "DATABASE_URL": DATABASE_URL,
         "REDIS_URL": REDIS_URL,
         "EMAIL_URL": f"smtp://127.0.0.1:{smtp_port}",
-        "OUTBOX_KICK_ON_COMMIT": "false",  # no Celery worker here; the outbox is timed on its own
+        # Sending an application queues a dispatch after its commit, as in production; no worker takes it
+        # here (the outbox is timed on its own), and the next run flushes the queue with the rest of Redis.
     }
     os.environ.update(values)
     return dict(os.environ)

@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-import logging
 from datetime import datetime
 from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import connection, transaction
+from django.db import transaction
 from django.template.loader import get_template
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from notifications.kick import kick_once_on_commit
 from notifications.models import Notification
-
-logger = logging.getLogger(__name__)
 
 TEMPLATE_PARTS = ("subject.txt", "body.txt", "body.html")
 
@@ -24,25 +22,6 @@ def _check_kind(kind: str) -> None:
     """A kind is its three templates; a missing one is a programming error, caught at scheduling."""
     for part in TEMPLATE_PARTS:
         get_template(f"emails/{kind}_{part}")
-
-
-# The kick runs in the request after its commit: with the broker down it must fail at once, not after
-# kombu's default reconnect loop (about six seconds) that `retry=False` does not cover.
-KICK_CONNECT_SECONDS = 1
-
-
-def _kick_dispatch() -> None:
-    """Ask a worker to dispatch now rather than at the next beat tick; best effort only."""
-    from notifications.tasks import outbox_dispatch_task
-
-    app = outbox_dispatch_task.app
-    try:
-        with app.connection_for_write(
-            transport_options={"max_retries": 0}, connect_timeout=KICK_CONNECT_SECONDS
-        ) as connection:
-            outbox_dispatch_task.apply_async(retry=False, connection=connection)
-    except Exception:  # the broker is down: the beat tick will send it when it is back
-        logger.warning("Could not queue an outbox dispatch; the next tick sends it.", exc_info=True)
 
 
 # No savepoint of its own inside a caller's transaction: every message is scheduled inside another
@@ -77,14 +56,8 @@ def notification_schedule(
         raise ValueError(f"Idempotency key {key!r} already belongs to another recipient.")
     due = notification.state == Notification.State.PENDING and notification.due_at <= timezone.now()
     if due and settings.OUTBOX_KICK_ON_COMMIT:  # a kick for a message already queued does no harm
-        _kick_once_on_commit()
+        kick_once_on_commit()
     return notification
-
-
-def _kick_once_on_commit() -> None:
-    """One kick per transaction, however many messages it schedules."""
-    if not any(callback is _kick_dispatch for _sids, callback, _robust in connection.run_on_commit):
-        transaction.on_commit(_kick_dispatch)
 
 
 @transaction.atomic
