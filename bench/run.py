@@ -251,7 +251,7 @@ def main() -> None:
         measured.append(flow_page)
 
     print("Outbox …")
-    outbox_result = outbox.run(sink)
+    outbox_result = outbox.run()
     sink.__exit__(None, None, None)
     print("Matching engine …")
     matching_table = matching.run()

@@ -35,7 +35,9 @@ KEY = "writes:version"
 # Tables whose writes do not make a kept page old, because no kept page reads them (checked as it renders).
 UNCOUNTED_TABLES = ("django_session", "usersessions_usersession", "notifications_notification")
 # Statements that change nothing; anything else counts, an unknown statement included.
-_READS = frozenset({"SELECT", "SAVEPOINT", "RELEASE", "ROLLBACK", "BEGIN", "COMMIT", "SET", "SHOW", "PRAGMA"})
+_READS = frozenset(
+    {"SELECT", "SAVEPOINT", "RELEASE", "ROLLBACK", "BEGIN", "COMMIT", "SET", "RESET", "SHOW", "PRAGMA"}
+)
 _FIRST_WORD = re.compile(r"[\s(]*(\w+)")  # a UNION of reads begins "(SELECT"
 _TARGET = re.compile(r'\s*(INSERT\s+(?:OR\s+\w+\s+)?INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)"?', re.IGNORECASE)
 _TABLES_NAMED = re.compile(r'(?:FROM|JOIN)\s+"(\w+)"')  # Django quotes every table it reads

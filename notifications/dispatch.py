@@ -8,13 +8,14 @@ back to the queue when it ends. A worker killed mid-send leaves its rows leased,
 sends them when the lease ends: the one in flight perhaps again, with the same Message-ID so the
 receiver can drop the copy.
 
-One SMTP session serves the whole tick. On PostgreSQL a message's "sent" mark commits without waiting
-for the disk (`synchronous_commit` off for that one transaction): the wait cost more than the rest of
-the send. Only a crash of the database server itself can lose such a mark, and then only marks made
-since this worker's last ordinary commit (the next claim or release waits for every earlier commit
-to reach the disk, so at most one claimed batch is at risk). A lost mark leaves its row leased, as a
-killed worker does: it is sent again when the lease ends, with the same Message-ID. The claim keeps
-waiting for the disk, so two workers never hold the same row.
+One SMTP session serves the whole tick. On PostgreSQL the tick's own writes, a message's "sent" mark
+above all, commit without waiting for the disk (`synchronous_commit` off for the tick's connection, set
+back when the tick ends): the wait cost more than the rest of the send, and each mark is then a single
+UPDATE. Only a crash of the database server itself can lose such a write, and then only those made
+since this worker's last claim (each claim waits for the disk, and with it for every earlier commit,
+so at most one claimed batch is at risk). A lost mark leaves its row leased, as a killed worker does:
+it is sent again when the lease ends, with the same Message-ID. The claim itself waits for the disk,
+so two workers never hold the same row.
 """
 
 from __future__ import annotations
@@ -22,13 +23,14 @@ from __future__ import annotations
 import logging
 import smtplib
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import timedelta
 
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.core.mail import get_connection
-from django.db import connection, transaction
+from django.db import DatabaseError, connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -84,17 +86,31 @@ def _save(notification: Notification, *fields: str) -> None:
 
 
 def _mark_sent(notification: Notification) -> None:
-    """Marked sent in a transaction of its own that does not wait for the disk (see the module's notes)."""
+    """Marked sent on its own, right after the server took it: one UPDATE (see the module's notes)."""
     notification.state = Notification.State.SENT
     notification.sent_at = timezone.now()
     notification.last_error = ""
-    with transaction.atomic():
-        if connection.vendor == "postgresql":
+    Notification.objects.filter(pk=notification.pk).update(
+        state=notification.state, sent_at=notification.sent_at, last_error=""
+    )
+
+
+@contextmanager
+def _writes_not_waiting_for_the_disk():
+    """On PostgreSQL, the tick's commits do not wait for the disk (the module's notes); set back after."""
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SET synchronous_commit TO OFF")
+    try:
+        yield
+    finally:
+        try:
             with connection.cursor() as cursor:
-                cursor.execute("SET LOCAL synchronous_commit TO OFF")
-        Notification.objects.filter(pk=notification.pk).update(
-            state=notification.state, sent_at=notification.sent_at, last_error=""
-        )
+                cursor.execute("RESET synchronous_commit")
+        except DatabaseError:  # the connection broke: a new one starts with the server's setting
+            logger.debug("Could not reset synchronous_commit", exc_info=True)
 
 
 def _fail(notification: Notification, error: Exception | str, report: DispatchReport) -> None:
@@ -134,6 +150,9 @@ def _claim_batch(now, size: int) -> list[Notification]:
     (to the microsecond) are ours.
     """
     with transaction.atomic():
+        if connection.vendor == "postgresql":  # the claim waits for the disk, whatever the tick's setting
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL synchronous_commit TO ON")
         ids = list(
             Notification.objects.due(now)
             .select_for_update(skip_locked=True)
@@ -197,34 +216,35 @@ def outbox_dispatch(*, limit: int | None = None, seconds: float | None = None) -
     tried = 0
     unsent: list[Notification] = []
     release_after = timedelta(0)
-    try:
-        while tried < limit and time.monotonic() <= deadline:
-            unsent = _claim_batch(now, min(CLAIM_SIZE, limit - tried))
-            if not unsent:
-                break
-            while unsent and time.monotonic() <= deadline:
-                notification = unsent.pop(0)
-                tried += 1
-                if not opened:
-                    opened = True
-                    try:
-                        connection.open()  # one SMTP session for the whole tick
-                    except Exception as error:
-                        _defer(notification, error, report)
-                        logger.warning("Mail server unreachable; the outbox waits: %s", error)
+    with _writes_not_waiting_for_the_disk():
+        try:
+            while tried < limit and time.monotonic() <= deadline:
+                unsent = _claim_batch(now, min(CLAIM_SIZE, limit - tried))
+                if not unsent:
+                    break
+                while unsent and time.monotonic() <= deadline:
+                    notification = unsent.pop(0)
+                    tried += 1
+                    if not opened:
+                        opened = True
+                        try:
+                            connection.open()  # one SMTP session for the whole tick
+                        except Exception as error:
+                            _defer(notification, error, report)
+                            logger.warning("Mail server unreachable; the outbox waits: %s", error)
+                            release_after = SERVER_PAUSE
+                            return report
+                    if not _send_one(notification, connection, report):
+                        logger.warning("Mail server failing; the outbox waits for the next tick.")
                         release_after = SERVER_PAUSE
                         return report
-                if not _send_one(notification, connection, report):
-                    logger.warning("Mail server failing; the outbox waits for the next tick.")
-                    release_after = SERVER_PAUSE
-                    return report
-            if unsent:  # the tick's time is up
-                break
-    finally:
-        # Whatever way the tick ends, claimed messages it did not try go back now, not when the lease ends.
-        _release(unsent, after=release_after)
-        try:
-            connection.close()
-        except Exception:  # closing a broken SMTP connection can fail; nothing is lost
-            logger.debug("Closing the mail connection failed", exc_info=True)
+                if unsent:  # the tick's time is up
+                    break
+        finally:
+            # Whatever way the tick ends, claimed messages it did not try go back now, not at the lease end.
+            _release(unsent, after=release_after)
+            try:
+                connection.close()
+            except Exception:  # closing a broken SMTP connection can fail; nothing is lost
+                logger.debug("Closing the mail connection failed", exc_info=True)
     return report

@@ -14,6 +14,7 @@ from django.db import connection, transaction
 from django.template import TemplateDoesNotExist
 from django.utils import timezone
 
+from core import write_version
 from notifications.dispatch import backoff, outbox_dispatch
 from notifications.models import Notification
 from notifications.services import notification_resend, notification_schedule
@@ -372,3 +373,29 @@ def test_possessive_forms(name, danish, english):
 
     assert possessive(name, "da") == danish
     assert possessive(name, "en") == english
+
+
+def test_sending_the_outbox_leaves_the_kept_pages_kept(citizen, english_citizen):
+    """Claims, sent marks and the tick's own settings are no change any page shows."""
+    schedule(citizen, key="a")
+    schedule(english_citizen, key="b")
+    before = write_version.writes()
+    assert outbox_dispatch().sent == 2
+    assert write_version.writes() == before
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's commit setting")
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # each commit its own, as in a worker
+def test_a_tick_sets_the_connection_back_to_waiting_for_the_disk(citizen, settings):
+    """Only the tick's own commits skip the wait: whatever runs next on the connection waits again."""
+    settings.OUTBOX_KICK_ON_COMMIT = False  # the tick below sends it
+    schedule(citizen)
+
+    def setting() -> str:
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW synchronous_commit")
+            return cursor.fetchone()[0]
+
+    before = setting()
+    assert outbox_dispatch().sent == 1
+    assert setting() == before == "on"
