@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import time
 
 import pytest
+import redis
 
 from config.cache import ForgivingRedisCache
 from tests.support.smtp import free_port
@@ -33,3 +35,32 @@ def test_a_cache_whose_redis_is_down_answers_without_waiting(cache_without_redis
     for _ in range(5):
         cache_without_redis.get("key")
     assert time.monotonic() - started < 2
+
+
+@pytest.fixture
+def redis_cache():
+    if not os.environ.get("REDIS_URL"):
+        pytest.skip("needs Redis (REDIS_URL)")
+    cache = ForgivingRedisCache(os.environ["REDIS_URL"], {"KEY_PREFIX": "test-forgiving-cache"})
+    cache.delete("counter")
+    yield cache
+    cache.delete("counter")
+
+
+def test_a_counter_moves_in_one_round_trip_and_a_missing_one_is_not_started(redis_cache, monkeypatch):
+    """A missing counter is not made up (its owner starts it at a random value); one that is there
+    moves by the step asked, in one call to Redis."""
+    with pytest.raises(ValueError):
+        redis_cache.incr("counter")
+    assert redis_cache.get("counter") is None
+    redis_cache.set("counter", 41)
+    sent = []
+    send = redis.Redis.execute_command
+    monkeypatch.setattr(
+        redis.Redis, "execute_command", lambda self, *a, **k: sent.append(a[0]) or send(self, *a, **k)
+    )
+    assert redis_cache.incr("counter") == 42
+    assert redis_cache.incr("counter", 8) == 50
+    assert sent == ["EVAL", "EVAL"]
+    monkeypatch.undo()
+    assert redis_cache.get("counter") == 50
