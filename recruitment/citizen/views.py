@@ -26,7 +26,7 @@ from recruitment import applications as services
 from recruitment.citizen.invitations import invitation_accept, invitation_decline
 from recruitment.models import Application, Call, Invitation
 from recruitment.offers import invitation_from_token, invitation_token
-from recruitment.public.forms import ApplicationForm, draft_of, initial_from, rendered_fields
+from recruitment.public.forms import ApplicationForm, draft_of, empty_fields, initial_from, rendered_fields
 
 WITHDRAWABLE = (Application.State.SUBMITTED, Application.State.RESERVE)
 
@@ -79,17 +79,19 @@ def _draft_key(call: Call) -> str:
 
 
 def _form_page(request: HttpRequest, form: ApplicationForm, application: Application | None = None):
-    call = form.call
+    return _page(request, form.call, form=form, fields=rendered_fields(form), application=application)
+
+
+def _empty_form_page(request: HttpRequest, call: Call, notice: PrivacyNotice | None) -> HttpResponse:
+    """The form as it first shows: its fields come from their kept copy, and no form is built."""
+    return _page(request, call, form=None, fields=empty_fields(call, notice))
+
+
+def _page(request: HttpRequest, call: Call, *, form, fields: str, application=None) -> HttpResponse:
     return render(
         request,
         "recruitment/citizen/apply.html",
-        {
-            "call": call,
-            "mandate": call.mandate,
-            "form": form,
-            "fields": rendered_fields(form),
-            "application": application,
-        },
+        {"call": call, "mandate": call.mandate, "form": form, "fields": fields, "application": application},
     )
 
 
@@ -113,9 +115,11 @@ def apply(request: HttpRequest, pk: int) -> HttpResponse:
     notice = PrivacyNotice.objects.current_kept()
     if request.method != "POST":
         draft = request.session.get(key)
-        form = ApplicationForm(MultiValueDict(draft) if draft else None, call=call, notice=notice)
+        if not draft:
+            return _empty_form_page(request, call, notice)
+        form = ApplicationForm(MultiValueDict(draft), call=call, notice=notice)
         kept = request.session.get(KEPT) or {}
-        if request.user.is_authenticated and draft and kept.get("call") == call.pk:
+        if request.user.is_authenticated and kept.get("call") == call.pk:
             request.session.pop(KEPT, None)
             return _send(request, form, after_sign_in=True)
         return _form_page(request, form)

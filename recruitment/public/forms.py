@@ -322,12 +322,21 @@ class ApplicationForm(forms.Form):
 
 
 def rendered_fields(form: ApplicationForm) -> str:
-    """The form's fields as HTML. An empty form shows only the call's profiles and meetings and the privacy
-    notice's version, the same to everyone: it is rendered once and kept until public data changes."""
+    """The form's fields as HTML, with what was typed and what is wrong."""
     if form.is_bound or form.initial:
         return render_crispy_form(form)
-    version = form.notice.version if form.notice else ""
-    return public_fragment(f"application-form:{form.call.pk}:{version}", lambda: render_crispy_form(form))
+    return empty_fields(form.call, form.notice)
+
+
+def empty_fields(call: Call, notice: PrivacyNotice | None) -> str:
+    """The empty form's fields as HTML. They show only the call's profiles and meetings and the privacy
+    notice's version, the same to everyone: rendered once and kept until public data changes, so the form
+    itself is built only to render them."""
+    version = notice.version if notice else ""
+    return public_fragment(
+        f"application-form:{call.pk}:{version}",
+        lambda: render_crispy_form(ApplicationForm(call=call, notice=notice)),
+    )
 
 
 # A value of a field without a length of its own (a box ticked, a hidden version) is short.
