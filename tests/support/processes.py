@@ -228,7 +228,7 @@ def send_tasks(broker_url: str, *names: str) -> None:
     """Queue tasks by name, as the beat does, from the test process (whose own Celery runs eagerly)."""
     from celery import Celery
 
-    sender = Celery("test-sender", broker=broker_url)
+    sender = Celery("test-sender", broker=broker_url, set_as_current=False)  # ours stays the current app
     try:
         for name in names:
             sender.send_task(name)
