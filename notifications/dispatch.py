@@ -95,20 +95,22 @@ def _mark_sent(notification: Notification) -> None:
     )
 
 
+def _commit_setting(statement: str) -> None:
+    """Set whether commits wait for the disk (PostgreSQL's `synchronous_commit`); elsewhere they do."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(statement)
+
+
 @contextmanager
 def _writes_not_waiting_for_the_disk():
-    """On PostgreSQL, the tick's commits do not wait for the disk (the module's notes); set back after."""
-    if connection.vendor != "postgresql":
-        yield
-        return
-    with connection.cursor() as cursor:
-        cursor.execute("SET synchronous_commit TO OFF")
+    """The tick's commits do not wait for the disk (the module's notes); set back after."""
+    _commit_setting("SET synchronous_commit TO OFF")
     try:
         yield
     finally:
         try:
-            with connection.cursor() as cursor:
-                cursor.execute("RESET synchronous_commit")
+            _commit_setting("RESET synchronous_commit")
         except DatabaseError:  # the connection broke: a new one starts with the server's setting
             logger.debug("Could not reset synchronous_commit", exc_info=True)
 
@@ -150,9 +152,7 @@ def _claim_batch(now, size: int) -> list[Notification]:
     (to the microsecond) are ours.
     """
     with transaction.atomic():
-        if connection.vendor == "postgresql":  # the claim waits for the disk, whatever the tick's setting
-            with connection.cursor() as cursor:
-                cursor.execute("SET LOCAL synchronous_commit TO ON")
+        _commit_setting("SET LOCAL synchronous_commit TO ON")  # the claim waits, whatever the tick's setting
         ids = list(
             Notification.objects.due(now)
             .select_for_update(skip_locked=True)

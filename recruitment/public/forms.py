@@ -325,17 +325,17 @@ def rendered_fields(form: ApplicationForm) -> str:
     """The form's fields as HTML, with what was typed and what is wrong."""
     if form.is_bound or form.initial:
         return render_crispy_form(form)
-    return empty_fields(form.call, form.notice)
+    return empty_fields(form.call, form.notice, form)
 
 
-def empty_fields(call: Call, notice: PrivacyNotice | None) -> str:
+def empty_fields(call: Call, notice: PrivacyNotice | None, form: ApplicationForm | None = None) -> str:
     """The empty form's fields as HTML. They show only the call's profiles and meetings and the privacy
-    notice's version, the same to everyone: rendered once and kept until public data changes, so the form
-    itself is built only to render them."""
+    notice's version, the same to everyone: rendered once and kept until public data changes, so a form
+    is built (unless one is given) only to render them."""
     version = notice.version if notice else ""
     return public_fragment(
         f"application-form:{call.pk}:{version}",
-        lambda: render_crispy_form(ApplicationForm(call=call, notice=notice)),
+        lambda: render_crispy_form(form if form is not None else ApplicationForm(call=call, notice=notice)),
     )
 
 
